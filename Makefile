@@ -1,0 +1,45 @@
+# Two commands on a fresh machine:
+#   make demo   create .venv, install everything pinned, ingest and compare the bundled example
+#   make test   create .venv, install everything pinned, run the whole test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_DB ?= .cache/demo.sqlite
+PYTEST_ARGS ?=
+
+.PHONY: install demo test test-fast bench lock clean
+
+$(STAMP): pyproject.toml requirements/lock.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements/lock.txt -e '.[test]'
+	$(BIN)/python -c "import counterpoint.nlp.model as m; m.model_name()"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	rm -f $(DEMO_DB)
+	$(BIN)/counterpoint --db $(DEMO_DB) ingest examples/harbor/
+	$(BIN)/counterpoint --db $(DEMO_DB) analyze
+	$(BIN)/counterpoint --db $(DEMO_DB) stories
+	$(BIN)/counterpoint --db $(DEMO_DB) compare examples/harbor/
+
+test: install
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+test-fast: install
+	$(BIN)/python -m pytest -n 2 -m "not slow" $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python bench/run.py
+
+# Re-pin: resolve the newest allowed versions and write them to requirements/lock.txt.
+lock:
+	rm -rf /tmp/counterpoint-lock && $(PYTHON) -m venv /tmp/counterpoint-lock
+	/tmp/counterpoint-lock/bin/pip install --quiet -e '.[test]'
+	/tmp/counterpoint-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements/lock.txt
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis .cache build *.egg-info src/*.egg-info

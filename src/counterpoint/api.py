@@ -1,0 +1,280 @@
+"""The public Python API: ingest, analyze, compare. The CLI only calls these.
+
+    >>> import counterpoint
+    >>> store = counterpoint.open_store("news.sqlite")
+    >>> counterpoint.ingest(["articles/"], store=store)
+    >>> counterpoint.analyze(store=store)
+    >>> result = counterpoint.compare(["a.txt", "b.txt"], store=store)
+    >>> result.comparison.contradictions
+
+Each call is a unit of work over the store: a batch commits together, a failure
+rolls back only the batch it happened in, and rejected inputs are recorded with
+their reason while the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from counterpoint.errors import NotFound, Rejected
+from counterpoint.provenance import stamp
+from counterpoint.records import Analysis, Article, Comparison, Rejection, Story
+from counterpoint.settings import Settings, load_settings
+
+ProgressFn = Callable[[int, int | None], None]
+
+ADHOC_STORY = stamp("story.adhoc", 1)
+
+
+@dataclass
+class IngestResult:
+    """What an ingest did: new articles, inputs already stored, rejected inputs."""
+
+    stored: list[Article] = field(default_factory=list)
+    unchanged: list[Article] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[Article]:
+        """Every accepted article, new or already stored, in input order."""
+        return sorted(self.stored + self.unchanged, key=lambda a: self._order[a.id])
+
+    _order: dict[str, int] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class AnalyzeResult:
+    analyses: list[Analysis] = field(default_factory=list)
+    failed: list[Rejection] = field(default_factory=list)
+
+
+@dataclass
+class CompareResult:
+    story: Story
+    articles: list[Article]
+    analyses: list[Analysis]
+    comparison: Comparison
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+def open_store(db: str | None = None, *, settings: Settings | None = None) -> Any:
+    """Open (creating and migrating as needed) the store at a path or SQLAlchemy URL."""
+    from counterpoint.store import open_store as _open
+
+    settings = settings or load_settings({"db": db} if db else None)
+    return _open(settings.db_url)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _reject(source: str, exc: Rejected) -> Rejection:
+    return Rejection(source=source, reason=exc.reason, detail=exc.detail, at=_now())
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    *,
+    store: Any | None = None,
+    meta: dict[str, Any] | None = None,
+    settings: Settings | None = None,
+    on_progress: ProgressFn | None = None,
+) -> IngestResult:
+    """Read, clean and store plain-text articles (files or folders).
+
+    A bad input (binary, empty, too large, undecodable, bad sidecar) is rejected
+    with its reason, recorded in the store, and the batch goes on. Articles are
+    keyed by content hash, so re-ingesting a file changes nothing.
+    """
+    from counterpoint.clean import clean_document
+    from counterpoint.ingest.text import iter_text_files, read_text_file
+
+    settings = settings or load_settings()
+    store = store or open_store(settings=settings)
+    result = IngestResult()
+    files = list(iter_text_files([Path(p) for p in paths]))
+    batch: list[Article] = []
+    rejections: list[Rejection] = []
+
+    def flush() -> None:
+        with store.unit_of_work():
+            if batch:
+                fresh = store.put_articles(batch)
+                for article, is_new in zip(batch, fresh):
+                    (result.stored if is_new else result.unchanged).append(article)
+            for rejection in rejections:
+                store.put_rejection(rejection)
+        result.rejected.extend(rejections)
+        batch.clear()
+        rejections.clear()
+
+    seen: set[str] = set()
+    for n, path in enumerate(files, start=1):
+        try:
+            raw = read_text_file(path, max_bytes=settings.max_file_bytes, meta=meta)
+            article = clean_document(raw, min_body_chars=settings.min_body_chars)
+        except Rejected as exc:
+            rejections.append(_reject(str(path), exc))
+        else:
+            result._order.setdefault(article.id, len(result._order))
+            if article.id not in seen:  # the same content twice in one batch
+                seen.add(article.id)
+                batch.append(article)
+        if len(batch) + len(rejections) >= settings.batch_size:
+            flush()
+        if on_progress:
+            on_progress(n, len(files))
+    flush()
+    return result
+
+
+def _analyze_one(article: Article) -> Analysis:
+    from counterpoint.pipeline import analyze_article
+
+    return analyze_article(article)
+
+
+def _warm_worker(model: str) -> None:
+    from counterpoint.nlp.model import load_nlp
+
+    load_nlp(model or None)
+
+
+def analyze(
+    article_ids: Sequence[str] | None = None,
+    *,
+    store: Any | None = None,
+    force: bool = False,
+    settings: Settings | None = None,
+    progress: bool = False,
+) -> AnalyzeResult:
+    """Analyse stored articles (all those not analysed yet by default) and store the results.
+
+    Analysis runs through the configured runner (models load once per worker);
+    an article whose analysis fails is reported, the others are stored.
+    """
+    from counterpoint.pipeline import PIPELINE
+    from counterpoint.runners import get_runner
+
+    settings = settings or load_settings()
+    store = store or open_store(settings=settings)
+    if article_ids is None:
+        ids = (
+            [a.id for a in store.iter_articles()]
+            if force
+            else store.articles_without_analysis(PIPELINE)
+        )
+    else:
+        ids = [store.find_article(i).id for i in article_ids]
+        if not force:
+            ids = [i for i in ids if _needs_analysis(store, i, PIPELINE)]
+    result = AnalyzeResult()
+    runner = get_runner(
+        "local",
+        workers=settings.workers,
+        initializer=_warm_worker,
+        initargs=(settings.spacy_model,),
+        progress=progress,
+    )
+    pending: list[Analysis] = []
+    for article, outcome in runner.map(
+        _analyze_one, store.iter_articles(ids), desc="analyze", total=len(ids)
+    ):
+        if isinstance(outcome, Exception):
+            detail = f"analysis failed: {type(outcome).__name__}: {outcome}"
+            result.failed.append(
+                Rejection(source=article.source, reason="analysis_failed", detail=detail, at=_now())
+            )
+            continue
+        pending.append(outcome)
+        if len(pending) >= settings.batch_size:
+            _store_analyses(store, pending, result)
+    _store_analyses(store, pending, result)
+    if result.failed:
+        with store.unit_of_work():
+            for rejection in result.failed:
+                store.put_rejection(rejection)
+    return result
+
+
+def _needs_analysis(store: Any, article_id: str, produced_by: str) -> bool:
+    existing = store.get_analysis(article_id)
+    return existing is None or existing.produced_by != produced_by
+
+
+def _store_analyses(store: Any, pending: list[Analysis], result: AnalyzeResult) -> None:
+    if not pending:
+        return
+    with store.unit_of_work():
+        store.put_analyses(pending)
+    result.analyses.extend(pending)
+    pending.clear()
+
+
+def adhoc_story(articles: Sequence[Article]) -> Story:
+    """A story made of exactly these articles (the user says they tell one story)."""
+    ids = [a.id for a in articles]
+    digest = hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()[:16]
+    title = next((a.title for a in articles if a.title), "untitled story")
+    return Story(id=f"adhoc-{digest}", title=title, article_ids=ids, produced_by=ADHOC_STORY)
+
+
+def compare_story_records(store: Any, story: Story, *, settings: Settings | None = None) -> CompareResult:
+    """Compare the (analysed) articles of a stored or ad-hoc story."""
+    from counterpoint.pipeline import compare_articles
+
+    articles = [store.get_article(i) for i in story.article_ids]
+    missing = [a.id for a in articles if store.get_analysis(a.id) is None]
+    if missing:
+        analyze(missing, store=store, settings=settings)
+    analyses = [store.get_analysis(a.id) for a in articles]
+    comparison = compare_articles(story, articles, [a for a in analyses if a is not None])
+    with store.unit_of_work():
+        store.put_comparison(comparison)
+    return CompareResult(story=story, articles=articles, analyses=analyses, comparison=comparison)
+
+
+def compare(
+    paths: Iterable[str | Path],
+    *,
+    store: Any | None = None,
+    meta: dict[str, Any] | None = None,
+    settings: Settings | None = None,
+    on_progress: ProgressFn | None = None,
+) -> CompareResult:
+    """Ingest and analyse the given files, then compare them as one story."""
+    settings = settings or load_settings()
+    store = store or open_store(settings=settings)
+    ingested = ingest(paths, store=store, meta=meta, settings=settings, on_progress=on_progress)
+    articles = ingested.articles
+    if len(articles) < 1:
+        raise NotFound("no article could be read from the given files", reason="no_articles")
+    analyze([a.id for a in articles], store=store, settings=settings)
+    result = compare_story_records(store, adhoc_story(articles), settings=settings)
+    result.rejected = ingested.rejected
+    return result
+
+
+def group_stories(*, store: Any | None = None, settings: Settings | None = None) -> list[Story]:
+    """Assign every stored article that is in no story yet to a story (incrementally)."""
+    from counterpoint.stories import assign_stories
+
+    settings = settings or load_settings()
+    store = store or open_store(settings=settings)
+    existing = store.stories()
+    placed = {i for s in existing for i in s.article_ids}
+    new = [a for a in store.iter_articles() if a.id not in placed]
+    if not new:
+        return existing
+    known = [a for a in store.iter_articles(sorted(placed))] if placed else []
+    stories = assign_stories(new, existing, {a.id: a for a in known + new},
+                             threshold=settings.story_threshold)
+    with store.unit_of_work():
+        store.put_stories(stories)
+    return store.stories()

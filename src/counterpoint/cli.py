@@ -1,0 +1,287 @@
+"""The command line: parse options, build settings, call the public API, print.
+
+Exit codes: 0 success; 1 some inputs were rejected (the rest were processed);
+2 an error stopped the command (one line on stderr, no traceback; set
+COUNTERPOINT_DEBUG=1 to see the traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+import counterpoint
+from counterpoint.errors import CounterpointError
+from counterpoint.settings import SETTINGS, Settings, config_path, load_settings
+
+EXIT_OK, EXIT_REJECTED, EXIT_ERROR = 0, 1, 2
+
+app = typer.Typer(
+    name="counterpoint",
+    help="Compare how news outlets tell one story: who says what, claims, stances, framing, timeline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+
+class ReportFormat(str, Enum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", help="Store: SQLite path or SQLAlchemy URL (env COUNTERPOINT_DB).", show_default=False),
+]
+
+
+@app.callback()
+def _main(ctx: typer.Context, db: DbOption = None) -> None:
+    ctx.obj = {"db": db}
+
+
+def _settings(ctx: typer.Context, **overrides: Any) -> Settings:
+    db = (ctx.obj or {}).get("db")
+    return load_settings({"db": db, **overrides})
+
+
+@contextmanager
+def _progress(label: str, enabled: bool = True) -> Iterator[Any]:
+    """A progress bar on stderr for multi-file work; silent when stderr is not a terminal."""
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not (enabled and err.is_terminal),
+    )
+    with progress:
+        task = progress.add_task(label, total=None)
+
+        def update(done: int, total: int | None) -> None:
+            progress.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _meta(outlet: str | None, url: str | None, published: str | None) -> dict[str, str] | None:
+    meta = {k: v for k, v in {"outlet": outlet, "url": url, "published": published}.items() if v}
+    return meta or None
+
+
+def _print_rejections(rejected: list[Any]) -> None:
+    for r in rejected:
+        err.print(f"[red]rejected[/] {r.source}: {r.detail} [dim]({r.reason})[/]", highlight=False)
+
+
+Paths = Annotated[list[Path], typer.Argument(help="Files or folders of plain-text articles.")]
+Outlet = Annotated[Optional[str], typer.Option(help="Outlet name for these files (else from <file>.meta.json).")]
+Url = Annotated[Optional[str], typer.Option(help="Source URL for these files.")]
+Published = Annotated[Optional[str], typer.Option(help="Publication date (ISO) for these files.")]
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Paths,
+    outlet: Outlet = None,
+    url: Url = None,
+    published: Published = None,
+) -> None:
+    """Read, clean and store articles. Bad files are rejected with a reason; the rest go on."""
+    settings = _settings(ctx)
+    store = counterpoint.open_store(settings=settings)
+    with _progress("ingest") as update:
+        result = counterpoint.ingest(
+            paths, store=store, meta=_meta(outlet, url, published), settings=settings, on_progress=update
+        )
+    out.print(
+        f"stored {len(result.stored)} new, {len(result.unchanged)} already stored, "
+        f"{len(result.rejected)} rejected  [dim]({settings.db_url})[/]",
+        highlight=False,
+    )
+    _print_rejections(result.rejected)
+    raise typer.Exit(EXIT_REJECTED if result.rejected else EXIT_OK)
+
+
+@app.command()
+def analyze(
+    ctx: typer.Context,
+    ids: Annotated[Optional[list[str]], typer.Argument(help="Article ids or unique prefixes (default: all pending).")] = None,
+    force: Annotated[bool, typer.Option(help="Re-analyse articles already analysed.")] = False,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes.")] = None,
+) -> None:
+    """Analyse stored articles (entities, attributions, claims, dates), then group them into stories."""
+    settings = _settings(ctx, workers=workers)
+    store = counterpoint.open_store(settings=settings)
+    result = counterpoint.analyze(ids or None, store=store, force=force, settings=settings, progress=err.is_terminal)
+    stories = counterpoint.group_stories(store=store, settings=settings)
+    out.print(f"analysed {len(result.analyses)} articles; {len(stories)} stories", highlight=False)
+    _print_rejections(result.failed)
+    raise typer.Exit(EXIT_REJECTED if result.failed else EXIT_OK)
+
+
+def _emit(result: Any, fmt: ReportFormat, output: Path | None) -> None:
+    from counterpoint.report import render_json, render_markdown
+    from counterpoint.report.terminal import render_terminal
+
+    if fmt is ReportFormat.terminal and output is None:
+        render_terminal(result, out)
+        return
+    if fmt is ReportFormat.terminal:
+        console = Console(record=True, width=140, file=open(os.devnull, "w"))
+        render_terminal(result, console)
+        text = console.export_text()
+    elif fmt is ReportFormat.markdown:
+        text = render_markdown(result)
+    else:
+        text = render_json(result)
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+
+
+FormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
+OutputOption = Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the report to this file.")]
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    paths: Paths,
+    format: FormatOption = ReportFormat.terminal,
+    output: OutputOption = None,
+    outlet: Outlet = None,
+) -> None:
+    """Ingest, analyse and compare the given articles as one story."""
+    settings = _settings(ctx)
+    store = counterpoint.open_store(settings=settings)
+    with _progress("read") as update:
+        result = counterpoint.compare(
+            paths, store=store, meta=_meta(outlet, None, None), settings=settings, on_progress=update
+        )
+    _emit(result, format, output)
+    _print_rejections(result.rejected)
+    raise typer.Exit(EXIT_REJECTED if result.rejected else EXIT_OK)
+
+
+@app.command()
+def stories(ctx: typer.Context) -> None:
+    """List the stories in the store."""
+    settings = _settings(ctx)
+    store = counterpoint.open_store(settings=settings)
+    table = Table(title="Stories")
+    for col in ("id", "articles", "title", "pinned"):
+        table.add_column(col)
+    for story in store.stories():
+        table.add_row(story.id[:16], str(len(story.article_ids)), story.title, "yes" if story.pinned else "")
+    out.print(table)
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    story: Annotated[str, typer.Argument(help="Story id or unique prefix (see `counterpoint stories`).")],
+    format: FormatOption = ReportFormat.terminal,
+    output: OutputOption = None,
+) -> None:
+    """Print the comparison of a stored story."""
+    from counterpoint.api import compare_story_records
+
+    settings = _settings(ctx)
+    store = counterpoint.open_store(settings=settings)
+    result = compare_story_records(store, store.get_story(story), settings=settings)
+    _emit(result, format, output)
+
+
+@app.command()
+def rejections(ctx: typer.Context) -> None:
+    """List every rejected input with its reason."""
+    store = counterpoint.open_store(settings=_settings(ctx))
+    table = Table(title="Rejected inputs")
+    for col in ("when", "source", "reason", "detail"):
+        table.add_column(col, overflow="fold")
+    for r in store.rejections():
+        table.add_row(r.at.isoformat(timespec="seconds"), r.source, r.reason, r.detail)
+    out.print(table)
+
+
+@app.command()
+def schema(
+    record: Annotated[Optional[str], typer.Argument(help="One record name (default: all).")] = None,
+) -> None:
+    """Print the JSON Schema of the records."""
+    from counterpoint.records import ALL_RECORDS
+
+    by_name = {r.__name__: r for r in ALL_RECORDS}
+    if record is not None:
+        if record not in by_name:
+            raise CounterpointError(f"unknown record {record!r}; one of: {', '.join(by_name)}")
+        doc: Any = by_name[record].model_json_schema()
+    else:
+        doc = {name: cls.model_json_schema() for name, cls in by_name.items()}
+    sys.stdout.write(json.dumps(doc, indent=2) + "\n")
+
+
+@app.command()
+def config(ctx: typer.Context) -> None:
+    """Show the effective settings and where each value comes from."""
+    settings = _settings(ctx)
+    table = Table(title=f"Settings (user file: {config_path()})")
+    for col in ("name", "value", "from", "help"):
+        table.add_column(col, overflow="fold")
+    for s in SETTINGS:
+        table.add_row(s.name, str(settings.values[s.name]), settings.origins[s.name], s.help)
+    out.print(table)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app, turning library errors into one line and an exit code."""
+    try:
+        rc = app(args=argv, standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except SystemExit as exc:  # click usage errors in non-standalone mode
+        return int(exc.code or 0)
+    except CounterpointError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the CLI edge: never a traceback
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            return EXIT_ERROR
+        if isinstance(exc, click.exceptions.Abort):
+            return EXIT_ERROR
+        if os.environ.get("COUNTERPOINT_DEBUG"):
+            raise
+        err.print(f"[red]internal error:[/] {type(exc).__name__}: {exc} (set COUNTERPOINT_DEBUG=1 for details)", highlight=False)
+        return EXIT_ERROR
+    return rc if isinstance(rc, int) else EXIT_OK
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()
