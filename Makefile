@@ -21,10 +21,10 @@ install: $(STAMP)
 
 demo: install
 	rm -f $(DEMO_DB)
-	$(BIN)/counterpoint --db $(DEMO_DB) ingest examples/harbor/
+	$(BIN)/counterpoint --db $(DEMO_DB) ingest examples/port-veyl/
 	$(BIN)/counterpoint --db $(DEMO_DB) analyze
 	$(BIN)/counterpoint --db $(DEMO_DB) stories
-	$(BIN)/counterpoint --db $(DEMO_DB) compare examples/harbor/
+	$(BIN)/counterpoint --db $(DEMO_DB) compare examples/port-veyl/
 
 test: install
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)

@@ -39,3 +39,16 @@ def nlp():
     from counterpoint.nlp.model import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory, monkeypatch):
+    """Tests never read the user's settings file nor touch the user's default store."""
+    import os
+
+    for key in list(os.environ):
+        if key.startswith("COUNTERPOINT_"):
+            monkeypatch.delenv(key)
+    home = tmp_path_factory.mktemp("settings")
+    monkeypatch.setenv("COUNTERPOINT_CONFIG", str(home / "config.toml"))
+    monkeypatch.setenv("COUNTERPOINT_DB", str(home / "default.sqlite"))

@@ -97,10 +97,23 @@ def quote_pieces(text: str, quote: Quote) -> list[tuple[int, int]]:
     for s, e in quote.pieces:
         while s < e and text[s].isspace():
             s += 1
-        while e > s and text[e - 1].isspace():
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
             e -= 1
         if e > s:
             out.append((s, e))
+    return out
+
+
+def close_quotes(
+    text: str, quotes: list[Quote], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Extend spans that stop inside a quote just before its closing mark ("lies.”")."""
+    out = []
+    for s, e in spans:
+        for q in quotes:
+            if q.start < e < q.end and not text[e : q.end - 1].strip(" .,;:!?"):
+                e = q.end
+        out.append((s, e))
     return out
 
 

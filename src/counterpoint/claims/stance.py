@@ -47,7 +47,8 @@ FALSITY = (
 DISTANCING_ADVERBS = ("allegedly", "reportedly", "purportedly", "supposedly", "apparently")
 HEDGE_PATTERNS = (
     r"\b(?:allegedly|reportedly|purportedly|supposedly|possibly|perhaps|probably|likely)\b",
-    r"\b(?:may|might|could)\b",
+    # Case-sensitive: "May" is also a month.
+    r"\b(?-i:may|might|could|May be|Might|Could)\b",
     r"\b(?:is|are|was|were)\s+(?:believed|thought|said|rumou?red|suspected|alleged)\s+to\b",
     r"\b(?:appears?|seems?)\s+to\b",
 )
@@ -230,7 +231,11 @@ def _truth_to(text: str) -> tuple[str, bool] | None:
     return rest, match.group(1).lower() in ("no", "little")
 
 
-NEG_DO = re.compile(r"\b(do|does|did)\s*(?:not|n't)\s+(?:\w+ly\s+)?([a-z]+)\b", re.I)
+NEG_DO = re.compile(
+    r"\b(do|does|did)\s*(?:not|n't)\s+(?:(?:really|actually|directly|currently|ever|even)\s+)?"
+    r"([a-z]+)\b",
+    re.I,
+)
 NEG_AUX = re.compile(
     r"\b(is|are|was|were|has|have|had|will|would|can|could|should|must|shall)\s*(?:not|n't)\b",
     re.I,

@@ -1,1 +1,5 @@
-"""compare stage."""
+"""compare stage: claims matrix, contradictions, omissions, framing, sourcing, timeline."""
+
+from counterpoint.compare.story import compare_story
+
+__all__ = ["compare_story"]

@@ -43,7 +43,8 @@ SCHEMA_MIGRATIONS = sa.Table(
 )
 
 
-def _v1_initial(conn: Connection) -> None:
+def _v1_metadata() -> sa.MetaData:
+    """The tables as version 1 created them (frozen: later versions alter, not edit)."""
     md = sa.MetaData()
     sa.Table(
         "articles",
@@ -120,7 +121,11 @@ def _v1_initial(conn: Connection) -> None:
         sa.Column("produced_by", sa.String, nullable=False),
         sa.Column("json", sa.Text, nullable=False),
     )
-    md.create_all(conn)
+    return md
+
+
+def _v1_initial(conn: Connection) -> None:
+    _v1_metadata().create_all(conn)
 
 
 MIGRATIONS: list[Migration] = [

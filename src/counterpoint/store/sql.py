@@ -158,6 +158,7 @@ class SqlStore:
         if self._sqlite:
             kwargs["connect_args"] = {"check_same_thread": False}
             if memory:
+                self.label = "sqlite:///:memory:"
                 kwargs["poolclass"] = StaticPool
             elif not database.startswith("file:"):
                 self.label = database
@@ -172,17 +173,26 @@ class SqlStore:
         if self._sqlite:
             _sqlite_hooks(self._engine)
         try:
-            with self._connect(write=True) as conn:
-                migrate(conn, self.label)
-        except exc.DatabaseError as e:
-            self._engine.dispose()
-            raise StoreError(f"{self.label} is not a counterpoint database: {_cause(e)}") from e
-        except exc.SQLAlchemyError as e:
-            self._engine.dispose()
-            raise StoreError(f"cannot open {self.label}: {_cause(e)}") from e
+            self._open()
         except BaseException:
             self._engine.dispose()
             raise
+
+    def _open(self) -> None:
+        """Connect once (which runs the pragmas), then migrate in one transaction."""
+        try:
+            with self._engine.connect():
+                pass
+        except exc.DatabaseError as e:
+            # SQLite says "file is not a database" at the first pragma that reads it.
+            raise StoreError(f"{self.label} is not a counterpoint database: {_cause(e)}") from e
+        except exc.SQLAlchemyError as e:
+            raise StoreError(f"cannot open {self.label}: {_cause(e)}") from e
+        try:
+            with self._connect(write=True) as conn:
+                migrate(conn, self.label)
+        except exc.SQLAlchemyError as e:
+            raise StoreError(f"cannot bring {self.label} up to date: {_cause(e)}") from e
 
     # ------------------------------------------------------------ plumbing
 
@@ -335,11 +345,10 @@ class SqlStore:
     def _iter_ids(self, ids: list[str]) -> Iterator[Article]:
         for chunk in _chunks(ids):
             with self._errors("reading articles"), self._connect() as conn:
-                found = dict(
-                    conn.execute(
-                        sa.select(ARTICLES.c.id, ARTICLES.c.json).where(ARTICLES.c.id.in_(set(chunk)))
-                    ).tuples()
+                query = sa.select(ARTICLES.c.id, ARTICLES.c.json).where(
+                    ARTICLES.c.id.in_(list(dict.fromkeys(chunk)))
                 )
+                found = {row.id: row.json for row in conn.execute(query)}
             for id in chunk:
                 if id not in found:
                     raise NotFound(f"no article {id!r}")

@@ -1,0 +1,126 @@
+"""Channels and chains: how a statement reached the outlet.
+
+Channels, first match wins for a cue:
+  1. "in a (Monday) tweet/post" -> social; "in a statement" -> statement;
+     "in an interview" -> interview; "at a briefing" and other statement nouns -> other.
+     A DATE inside the phrase becomes `date_text` ("Monday", "last week");
+  2. "told <media>" -> agency (a news agency) or media; "told reporters" -> interview;
+  3. an outer reporter ("..., Mehr news agency reported") -> agency/media/report.
+"took to Twitter" is remembered by the caller for the same speaker's next statement.
+
+Chains list the route from the original source to the outlet, source first, and
+never include the outlet itself: "X cited officials as saying" -> [officials, X];
+"X told Mehr" -> [X, Mehr]; "X denied ..., Mehr reported" -> [X, Mehr].
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from counterpoint.attribution.cues import NOUN_CUES
+from counterpoint.attribution.quotes import Quote, inside_quote
+from counterpoint.attribution.units import Unit
+from counterpoint.records import Channel, SourceKind, SourceRef, Span
+
+PLATFORMS = {
+    "twitter", "x", "facebook", "telegram", "instagram", "tiktok", "youtube",
+    "weibo", "linkedin", "threads", "bluesky", "vk", "truth social",
+}  # fmt: skip
+_NOUN_CHANNEL = {
+    "tweet": "social",
+    "post": "social",
+    "statement": "statement",
+    "communique": "statement",
+    "announcement": "statement",
+    "interview": "interview",
+}
+_AUDIENCE = {"reporter", "journalist", "press", "conference", "media", "newspaper"}
+
+
+def _span(doc: Any, tokens: list[Any]) -> Span:
+    toks = sorted(tokens, key=lambda t: t.i)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return Span(start=start, end=end, text=doc.text[start:end])
+
+
+def _date_text(tokens: list[Any]) -> str | None:
+    dates = [t for t in tokens if t.ent_type_ in {"DATE", "TIME"}]
+    if not dates:
+        return None
+    return " ".join(t.text for t in sorted(dates, key=lambda t: t.i))
+
+
+def statement_channel(doc: Any, unit: Unit, quotes: list[Quote]) -> Channel | None:
+    """A channel named by a statement noun in the unit ("in a Monday tweet")."""
+    for tok in doc[unit.first : unit.last + 1]:
+        lemma = tok.lemma_.lower()
+        if lemma not in NOUN_CUES or tok.pos_ != "NOUN" or inside_quote(quotes, tok.idx):
+            continue
+        if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "via", "through", "at", "during"}:
+            continue
+        phrase = [t for t in tok.subtree]
+        kind = _NOUN_CHANNEL.get(lemma, "other")
+        name = "Twitter" if lemma == "tweet" else None
+        return Channel(
+            kind=kind,  # type: ignore[arg-type]
+            name=name,
+            span=_span(doc, [tok.head, *phrase]),
+            date_text=_date_text(phrase),
+        )
+    return None
+
+
+def social_platform(doc: Any, unit: Unit) -> tuple[Any, Channel] | None:
+    """("took to Twitter") -> (the subject token, a social channel), else None."""
+    for tok in doc[unit.first : unit.last + 1]:
+        if tok.lemma_.lower() != "take":
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "to":
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lower_ in PLATFORMS:
+                    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                    if subj is None:
+                        continue
+                    channel = Channel(
+                        kind="social", name=obj.text, span=_span(doc, [tok, prep, obj])
+                    )
+                    return subj, channel
+    return None
+
+
+def media_channel(ref: SourceRef, span: Span | None = None) -> Channel:
+    """The channel for a statement passed on by a media source (or another reporter)."""
+    if ref.kind == SourceKind.MEDIA:
+        kind = "agency" if "agency" in ref.name.lower() else "media"
+    else:
+        kind = "report"
+    return Channel(kind=kind, name=ref.name, span=span or ref.span)  # type: ignore[arg-type]
+
+
+def told_addressee(cue: Any) -> Any | None:
+    """The addressee of "tell" ("told Mehr", "told reporters"), if any."""
+    if cue.lemma_.lower() != "tell":
+        return None
+    for child in cue.children:
+        if child.dep_ in {"dobj", "dative", "iobj"}:
+            return child
+    return None
+
+
+def addressee_channel(ref: SourceRef, head: Any) -> Channel | None:
+    """"told <media>" -> agency/media channel; "told reporters" -> interview."""
+    if ref.kind == SourceKind.MEDIA:
+        return media_channel(ref)
+    if head.lemma_.lower() in _AUDIENCE:
+        return Channel(kind="interview", name=None, span=ref.span)
+    return None
+
+
+def build_chain(source: SourceRef, intermediaries: list[SourceRef]) -> list[SourceRef]:
+    """[source, *intermediaries], empty when the source spoke to the outlet directly."""
+    route = [r for r in intermediaries if r.kind != SourceKind.OUTLET]
+    if not route:
+        return []
+    return [source, *route]

@@ -1,0 +1,363 @@
+"""Who a source phrase stands for: entities, pronouns, nominals, anonymous sources.
+
+`SpeakerResolver.resolve(head, unit)` turns the head token of a source phrase into a
+SourceRef. Cascade, first match wins:
+
+  1. pronouns: he/she -> the most recent person source (then person entity) before
+     it; it/they -> the most recent non-person source (then entity);
+  2. a PERSON entity inside the phrase ("Iranian Foreign Ministry spokesman Nasser
+     Kanaani" -> Nasser Kanaani; the full phrase is kept as description);
+  3. anonymous sources: an indefinite or bare "officials"/"sources"/"a person
+     familiar with ..." -> ANONYMOUS, description = the phrase without "unnamed" and
+     quote marks;
+  4. definite nominals: "the diplomat"/"the spokesman" -> the most recent person;
+     "the agency"/"the ministry"/"the newspaper"... -> the most recent source or entity
+     of matching type (a ministry for "the ministry");
+  5. a role with a named owner ("the Kremlin spokesman") -> an unnamed person;
+  6. a media head noun with a proper name ("Mehr news agency") -> MEDIA, remembered
+     so that a later bare "Mehr" resolves to it;
+  7. an entity overlapping the phrase (the one covering the head first; owners in a
+     possessive are skipped) -> its canonical id/name and kind;
+  8. `resolve_name` from counterpoint.nlp.entities (aliases: capitals, acronyms);
+  9. an acronym matching the initials of an earlier source ("WSJ");
+ 10. otherwise UNKNOWN with the phrase as name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from counterpoint.attribution.quotes import QUOTE_CHARS
+from counterpoint.attribution.units import Unit, trim
+from counterpoint.records import Entity, SourceKind, SourceRef, Span
+
+try:  # the entities stage is written in parallel; work without it
+    from counterpoint.nlp.entities import canonical_key as _canonical_key
+    from counterpoint.nlp.entities import entity_kind as _entity_kind
+    from counterpoint.nlp.entities import resolve_name as _resolve_name
+except ImportError:  # pragma: no cover - depends on the other module
+    _canonical_key = None
+    _entity_kind = None
+    _resolve_name = None
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+THING_PRONOUNS = {"it", "they", "them"}
+ANONYMOUS_HEADS = {
+    "official", "source", "person", "people", "insider", "aide", "diplomat",
+    "officer", "expert", "analyst", "witness", "resident", "someone",
+}  # fmt: skip
+PERSON_ROLES = {
+    "spokesman", "spokeswoman", "spokesperson", "minister", "diplomat", "official",
+    "president", "adviser", "advisor", "ambassador", "envoy", "general", "commander",
+    "chief", "director", "secretary", "senator", "lawmaker", "leader", "head",
+    "governor", "mayor", "prosecutor", "lawyer", "ceo", "chairman", "premier",
+}  # fmt: skip
+MEDIA_HEADS = {
+    "agency", "newspaper", "outlet", "paper", "daily", "broadcaster", "channel",
+    "network", "magazine", "website", "tabloid", "weekly", "radio", "television",
+}  # fmt: skip
+ORG_HEADS = {
+    "ministry", "company", "firm", "government", "department", "group", "organization",
+    "organisation", "council", "committee", "office", "army", "military", "agency",
+    "embassy", "administration", "parliament", "court", "union", "bank", "party",
+}  # fmt: skip
+GOVERNMENT_HEADS = {
+    "ministry", "government", "department", "council", "office", "army", "military",
+    "embassy", "administration", "parliament", "kremlin", "cabinet", "presidency",
+}  # fmt: skip
+_MEDIA_NAME = re.compile(
+    r"\b(news|times|journal|post|press|agency|tv|radio|herald|gazette|tribune|"
+    r"telegraph|guardian|reuters|bloomberg|broadcasting|daily|wire|observer|"
+    r"chronicle|express|courier|monitor|dispatch|bulletin)\b",
+    re.I,
+)
+_GOV_NAME = re.compile(
+    r"\b(ministry|government|kremlin|white house|council|parliament|army|"
+    r"department|embassy|cabinet|presidency|military|forces|administration)\b",
+    re.I,
+)
+_ORG_NAME = re.compile(
+    r"\b(energy|corporation|corp|inc|ltd|llc|group|company|co|bank|industries|holdings|"
+    r"airlines|motors|systems|technologies|partners|foundation|institute|university)\.?$",
+    re.I,
+)
+DEFINITE = {"the", "this", "that"}
+_SKIP_DEPS = {"relcl", "appos", "acl", "prep", "punct", "cc", "conj", "advcl"}
+
+
+def slug(name: str) -> str:
+    """A canonical key: `canonical_key` from the entities stage, else a plain slug."""
+    if _canonical_key is not None:
+        return _canonical_key(name)
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def kind_of(label: str, name: str) -> SourceKind:
+    """SourceKind for an entity: `entity_kind` when available, else label + name rules."""
+    if label == "PERSON" and _ORG_NAME.search(name):
+        return SourceKind.ORGANIZATION  # the tagger often calls "Greenfield Energy" a PERSON
+    if _entity_kind is not None:
+        kind = _entity_kind(label, name)
+        mapped = {
+            "person": SourceKind.PERSON,
+            "government": SourceKind.GOVERNMENT,
+            "media": SourceKind.MEDIA,
+            "organization": SourceKind.ORGANIZATION,
+            "group": SourceKind.ORGANIZATION,
+            "place": SourceKind.GOVERNMENT,  # a country that speaks is its government
+        }.get(kind)
+        if mapped is not None:
+            return mapped
+    if _MEDIA_NAME.search(name):
+        return SourceKind.MEDIA
+    if label == "PERSON":
+        return SourceKind.PERSON
+    if _MEDIA_NAME.search(name):
+        return SourceKind.MEDIA
+    if label in {"GPE", "NORP"} or _GOV_NAME.search(name):
+        return SourceKind.GOVERNMENT
+    if label in {"ORG", "FAC"}:
+        return SourceKind.ORGANIZATION
+    return SourceKind.UNKNOWN
+
+
+def phrase_tokens(head: Any, unit: Unit) -> tuple[list[Any], list[Any]]:
+    """(core, full) tokens of the noun phrase headed by `head`.
+
+    core: the head and its pre-modifiers (no relative clauses, appositions or
+    prepositional phrases); full: the whole subtree inside the unit.
+    """
+    banned: set[int] = set()
+    for child in head.children:
+        if child.dep_ in _SKIP_DEPS or child.i > head.i:
+            banned.update(t.i for t in child.subtree)
+    core = [t for t in head.subtree if unit.has(t) and t.i not in banned and t.i <= head.i]
+    full = [t for t in head.subtree if unit.has(t) and not (t.dep_ == "cc" and t.head == head)]
+    return core, full
+
+
+def _text(doc: Any, tokens: list[Any]) -> tuple[str, int, int]:
+    toks = sorted(tokens, key=lambda t: t.i)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    start, end = trim(doc.text, start, end, chars=" \t\n,;:.()" + QUOTE_CHARS)
+    return doc.text[start:end], start, end
+
+
+def describe(doc: Any, tokens: list[Any]) -> str:
+    """The phrase as a description: 'unnamed' and quote marks dropped, spaces folded."""
+    text, _, _ = _text(doc, tokens)
+    text = re.sub(r"\bunnamed\s+", "", text, flags=re.I)
+    text = "".join(ch for ch in text if ch not in QUOTE_CHARS)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class SpeakerResolver:
+    """Resolves source phrases in document order, remembering earlier sources."""
+
+    def __init__(self, doc: Any, entities: list[Entity]):
+        self.doc = doc
+        self.entities = sorted(entities, key=lambda e: e.span.start)
+        self.history: list[tuple[int, SourceRef]] = []
+        self.media: dict[str, SourceRef] = {}
+        self._register_media()
+
+    def _register_media(self) -> None:
+        """Remember every "<Name> news agency"-style phrase, so "told <Name>" resolves."""
+        for tok in self.doc:
+            if tok.lemma_.lower() not in MEDIA_HEADS or tok.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            owned = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+            named = [t for t in tok.subtree if t.i <= tok.i and t.i not in owned
+                     and t.dep_ in {"compound", "amod", "nmod"} or t == tok]
+            named = [t for t in named if t.i not in owned]
+            proper = [t for t in named if t.pos_ == "PROPN"]
+            if not proper:
+                continue
+            first = min(t.i for t in proper)
+            phrase = self.doc[first : tok.i + 1]
+            name = phrase.text
+            ref = SourceRef(name=name, kind=SourceKind.MEDIA, canonical_id=slug(name),
+                            span=Span(start=phrase.start_char, end=phrase.end_char, text=name))
+            for t in proper:
+                self.media.setdefault(t.lower_, ref)
+            self.media.setdefault(name.lower(), ref)
+
+    # -- memory ---------------------------------------------------------------------
+    def remember(self, pos: int, ref: SourceRef) -> None:
+        if ref.kind not in {SourceKind.OUTLET, SourceKind.UNKNOWN}:
+            self.history.append((pos, ref))
+
+    def _entity_ref(self, ent: Entity) -> SourceRef:
+        return SourceRef(
+            name=ent.canonical_name,
+            kind=kind_of(ent.label, ent.canonical_name),
+            canonical_id=ent.canonical_id,
+            span=ent.span,
+        )
+
+    def most_recent(self, pos: int, accept: Callable[[SourceRef], bool]) -> SourceRef | None:
+        """The latest earlier source that `accept`s, else the latest such entity."""
+        for p, ref in reversed(self.history):
+            if p < pos and accept(ref):
+                return ref
+        for ent in reversed(self.entities):
+            if ent.span.end <= pos:
+                ref = self._entity_ref(ent)
+                if accept(ref):
+                    return ref
+        return None
+
+    def lookup_media(self, text: str) -> SourceRef | None:
+        """A media source met earlier whose name contains `text` ("Mehr")."""
+        return self.media.get(text.lower())
+
+    # -- resolution -----------------------------------------------------------------
+    def resolve(self, head: Any, unit: Unit) -> SourceRef:
+        """The SourceRef for the phrase headed by `head` (cascade in the module doc)."""
+        doc = self.doc
+        core, full = phrase_tokens(head, unit)
+        core_text, cs, ce = _text(doc, core)
+        _, fs, fe = _text(doc, full)
+        span = Span(start=cs, end=ce, text=doc.text[cs:ce])
+        description = describe(doc, full)
+        low = head.lower_
+        lemma = head.lemma_.lower()
+
+        def anaphor(ref: SourceRef | None) -> SourceRef | None:
+            if ref is None:
+                return None
+            return ref.model_copy(update={"span": span, "description": None})
+
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
+            if low in PERSON_PRONOUNS:
+                ref = self.most_recent(head.idx, lambda r: r.kind == SourceKind.PERSON)
+            else:
+                ref = self.most_recent(
+                    head.idx,
+                    lambda r: r.kind not in {SourceKind.PERSON, SourceKind.ANONYMOUS},
+                )
+            return anaphor(ref) or SourceRef(name=head.text, kind=SourceKind.UNKNOWN, span=span)
+
+        person = self._entities_in(core, head, labels={"PERSON"})
+        if person:
+            ref = self._entity_ref(person[-1])
+            return ref.model_copy(
+                update={"span": span, "description": description if fe - fs > len(
+                    ref.name) else None}
+            )
+
+        dets = {c.lower_ for c in head.children if c.dep_ == "det"}
+        modifiers = [c for c in head.children if c.dep_ in {"compound", "poss", "amod", "nmod"}
+                     and c.lower_ != "unnamed"]
+        proper_mods = [c for c in modifiers if c.pos_ == "PROPN" or c.ent_type_]
+        if lemma in ANONYMOUS_HEADS and not (dets & DEFINITE) and head.pos_ == "NOUN":
+            return SourceRef(name=description, kind=SourceKind.ANONYMOUS, span=span,
+                             description=description)
+
+        if (dets & DEFINITE) and not proper_mods and head.pos_ == "NOUN":
+            ref = self._nominal(lemma, head.idx)
+            if ref is not None:
+                return anaphor(ref)
+
+        if lemma in PERSON_ROLES and head.pos_ == "NOUN":
+            name = re.sub(r"^(the|a|an)\s+", "", core_text, flags=re.I)
+            return SourceRef(name=name, kind=SourceKind.PERSON, canonical_id=slug(name),
+                             span=span, description=description)
+
+        if lemma in MEDIA_HEADS and proper_mods:
+            owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+            named = [t for t in core if t.i not in owned and t.dep_ != "det"]
+            if any(t.pos_ == "PROPN" for t in named):
+                name_text, _, _ = _text(doc, named)
+                ref = SourceRef(name=name_text, kind=SourceKind.MEDIA,
+                                canonical_id=slug(name_text), span=span,
+                                description=description if description != name_text else None)
+                for tok in named:
+                    if tok.pos_ == "PROPN":
+                        self.media[tok.lower_] = ref
+                self.media[name_text.lower()] = ref
+                return ref
+
+        known = self.lookup_media(core_text) if core_text else None
+        if known is not None:
+            return known.model_copy(update={"span": span})
+
+        ents = self._entities_in(core, head, labels=None)
+        if ents:
+            covering = [e for e in ents if e.span.start <= head.idx < e.span.end]
+            ent = (covering or ents)[-1]
+            ref = self._entity_ref(ent).model_copy(update={"span": span})
+            expanded = self._acronym(ref.name, head.idx)
+            if expanded is not None:  # "WSJ" after "The Wall Street Journal"
+                ref = expanded.model_copy(update={"span": span})
+            if description and description.lower() not in {ref.name.lower(),
+                                                           core_text.lower()}:
+                ref = ref.model_copy(update={"description": description})
+            return ref
+
+        bare = re.sub(r"^(the|a|an)\s+", "", core_text, flags=re.I)
+        if _resolve_name is not None and bare:
+            hit = _resolve_name(bare)
+            if hit is not None:
+                cid, cname, label = hit
+                return SourceRef(name=cname, kind=kind_of(label, cname), canonical_id=cid,
+                                 span=span)
+
+        acronym = self._acronym(bare, head.idx)
+        if acronym is not None:
+            return acronym.model_copy(update={"span": span})
+
+        if bare and all(t.pos_ == "PROPN" for t in core if t.dep_ != "det"):
+            # a name the tagger missed: keep it as a name, typed by its words if possible
+            return SourceRef(name=bare, kind=kind_of("", bare), canonical_id=slug(bare),
+                             span=span, description=description if description != core_text
+                             else None)
+        return SourceRef(name=core_text or head.text, kind=SourceKind.UNKNOWN, span=span,
+                         description=description or None)
+
+    def _entities_in(self, core: list[Any], head: Any, labels: set[str] | None) -> list[Entity]:
+        """Entities overlapping the core phrase, skipping possessive owners."""
+        owners: set[int] = set()
+        for child in head.children:
+            if child.dep_ == "poss":
+                owners.update(t.idx for t in child.subtree)
+        core_chars = [(t.idx, t.idx + len(t.text)) for t in core if t.idx not in owners]
+        out = []
+        for ent in self.entities:
+            if labels is not None and ent.label not in labels:
+                continue
+            if any(ent.span.start < e and s < ent.span.end for s, e in core_chars):
+                out.append(ent)
+        return out
+
+    def _nominal(self, lemma: str, pos: int) -> SourceRef | None:
+        """The antecedent of a definite nominal ("the ministry", "the diplomat")."""
+        if lemma in PERSON_ROLES or lemma in ANONYMOUS_HEADS:
+            return self.most_recent(pos, lambda r: r.kind == SourceKind.PERSON)
+        if lemma in MEDIA_HEADS:
+            return self.most_recent(
+                pos,
+                lambda r: r.kind == SourceKind.MEDIA or lemma in r.name.lower(),
+            )
+        if lemma in ORG_HEADS:
+            named = self.most_recent(pos, lambda r: lemma in r.name.lower())
+            if named is not None:
+                return named
+            wanted = (
+                {SourceKind.GOVERNMENT} if lemma in GOVERNMENT_HEADS
+                else {SourceKind.ORGANIZATION, SourceKind.MEDIA}
+            )
+            return self.most_recent(pos, lambda r: r.kind in wanted)
+        return None
+
+    def _acronym(self, text: str, pos: int) -> SourceRef | None:
+        if not (2 <= len(text) <= 6 and text.isupper() and text.isalpha()):
+            return None
+
+        def initials(ref: SourceRef) -> bool:
+            words = [w for w in re.findall(r"[A-Za-z]+", ref.name) if w.lower() != "the"]
+            return "".join(w[0] for w in words).upper() == text
+
+        return self.most_recent(pos, initials)

@@ -1,0 +1,216 @@
+"""Align claims across (and within) articles into rows of the claims matrix.
+
+Two claims go on one row when their positive propositions say the same thing.
+Similarity of two claims, in order of the checks:
+
+1. Term sets from `compare.terms` (entity surfaces -> canonical ids, paraphrase
+   concepts, light stems).
+2. Each term is weighted by its inverse frequency among the story's claims, so terms
+   every claim shares (the story's main actors, "drone") weigh less than the
+   distinctive ones ("factory", "supply"); canonical entities weigh half.
+3. Score = weighted overlap / weight of the smaller set (an overlap coefficient,
+   which tolerates one claim being a longer paraphrase of the other), averaged with
+   rapidfuzz `token_set_ratio` over the term strings.
+4. Two claims link when the score reaches `threshold`, they share at least
+   `MIN_SHARED` non-entity terms (a common actor alone never links claims), and,
+   when both name an action concept (`terms.EVENT_CONCEPTS`: produce, supply,
+   attack, ...), they share one: "Iran supplies drones" and "Iran plans a drone
+   factory" stay apart although their actors and objects match.
+5. Linked claims are grouped with union-find (transitively).
+
+A row's proposition is its most complete member, preferring an asserting one. Each
+row has one cell per article (see `cell_for`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from counterpoint.compare.terms import EVENT_CONCEPTS, Termer, surfaces_from
+from counterpoint.records import (
+    Analysis,
+    CellStance,
+    Claim,
+    ClaimCell,
+    ClaimRow,
+    SourceRef,
+    Stance,
+    Voice,
+)
+
+THRESHOLD = 0.5
+MIN_SHARED = 2
+
+OWN = {
+    Stance.ASSERTS: CellStance.ASSERTS,
+    Stance.DENIES: CellStance.DENIES,
+    Stance.HEDGES: CellStance.HEDGES,
+    Stance.QUESTIONS: CellStance.HEDGES,
+}
+REPORTED = {
+    Stance.ASSERTS: CellStance.REPORTS_ASSERTING,
+    Stance.DENIES: CellStance.REPORTS_DENYING,
+    Stance.HEDGES: CellStance.REPORTS_HEDGING,
+    Stance.QUESTIONS: CellStance.REPORTS_HEDGING,
+}
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # The smaller index stays root: row order follows first appearance.
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def termer_for(analyses: Sequence[Analysis]) -> Termer:
+    """A `Termer` knowing every entity surface and holder name of the story."""
+    pairs: list[tuple[str, str]] = []
+    for analysis in analyses:
+        pairs.extend((e.span.text, e.canonical_id) for e in analysis.entities)
+        pairs.extend((e.canonical_name, e.canonical_id) for e in analysis.entities)
+        for claim in analysis.claims:
+            if claim.holder.canonical_id:
+                pairs.append((claim.holder.name, claim.holder.canonical_id))
+    return Termer(surfaces_from(pairs))
+
+
+def similarity(
+    a: set[str], b: set[str], weights: dict[str, float]
+) -> tuple[float, int]:
+    """(score in [0, 1], number of shared non-entity terms) of two term sets."""
+    if not a or not b:
+        return 0.0, 0
+    shared = a & b
+    w = lambda terms: sum(weights.get(t, 1.0) for t in terms)  # noqa: E731
+    overlap = w(shared) / min(w(a), w(b))
+    fuzzy = fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b))) / 100.0
+    content_shared = sum(1 for t in shared if not t.startswith("@"))
+    events_a, events_b = a & EVENT_CONCEPTS, b & EVENT_CONCEPTS
+    if events_a and events_b and not events_a & events_b:
+        return 0.0, content_shared
+    return (overlap + fuzzy) / 2.0, content_shared
+
+
+def _weights(term_sets: Sequence[set[str]]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for terms in term_sets:
+        df.update(terms)
+    n = max(len(term_sets), 1)
+    out: dict[str, float] = {}
+    for term, count in df.items():
+        weight = math.log(1.0 + n / count)
+        if term.startswith("@"):
+            weight *= 0.5
+        elif term in EVENT_CONCEPTS:
+            weight *= 1.5
+        out[term] = weight
+    return out
+
+
+def group_claims(
+    claims: Sequence[Claim], termer: Termer, *, threshold: float = THRESHOLD
+) -> list[list[int]]:
+    """Indices of `claims` grouped into rows, in order of first appearance."""
+    term_sets = [set(termer.terms(c.proposition)) for c in claims]
+    weights = _weights(term_sets)
+    uf = _UnionFind(len(claims))
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            score, shared = similarity(term_sets[i], term_sets[j], weights)
+            if score >= threshold and shared >= MIN_SHARED:
+                uf.union(i, j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(claims)):
+        groups.setdefault(uf.find(i), []).append(i)
+    return [groups[k] for k in sorted(groups)]
+
+
+def row_proposition(members: Sequence[Claim], termer: Termer) -> str:
+    """The most complete member's proposition, preferring an asserting one."""
+    asserting = [c for c in members if c.stance is Stance.ASSERTS]
+    pool = asserting or list(members)
+    return max(pool, key=lambda c: (len(set(termer.terms(c.proposition))), -pool.index(c))).proposition
+
+
+def _same_holder(a: SourceRef, b: SourceRef) -> bool:
+    if a.canonical_id and b.canonical_id:
+        return a.canonical_id == b.canonical_id
+    return a.name.lower() == b.name.lower() and a.kind == b.kind
+
+
+def cell_for(article_id: str, members: Sequence[Claim]) -> ClaimCell:
+    """One article's cell: the outlet's own voice first, else the first holder reported."""
+    if not members:
+        return ClaimCell(article_id=article_id, stance=CellStance.ABSENT)
+    holders: list[SourceRef] = []
+    stances: list[Stance] = []
+    for claim in members:
+        seen = any(
+            _same_holder(h, claim.holder) and s is claim.stance for h, s in zip(holders, stances)
+        )
+        if not seen:
+            holders.append(claim.holder)
+            stances.append(claim.stance)
+    own = [c for c in members if c.voice is Voice.OUTLET]
+    stance = OWN[own[0].stance] if own else REPORTED[members[0].stance]
+    evidence = [span for c in members for span in c.evidence]
+    return ClaimCell(
+        article_id=article_id,
+        stance=stance,
+        holders=holders,
+        holder_stances=stances,
+        evidence=evidence,
+        claim_ids=[c.id for c in members],
+    )
+
+
+def align_claims(
+    article_ids: Sequence[str],
+    analyses: Sequence[Analysis],
+    *,
+    row_prefix: str = "r",
+    threshold: float = THRESHOLD,
+) -> tuple[list[ClaimRow], dict[str, Claim]]:
+    """Rows of the claims matrix for the given articles (column order = `article_ids`).
+
+    Returns the rows and a claim-id -> Claim index for the later comparison steps.
+    """
+    by_article = {a.article_id: a for a in analyses}
+    claims: list[Claim] = []
+    owner: list[str] = []
+    for aid in article_ids:
+        analysis = by_article.get(aid)
+        if analysis is None:
+            continue
+        for claim in analysis.claims:
+            claims.append(claim)
+            owner.append(aid)
+    termer = termer_for([by_article[a] for a in article_ids if a in by_article])
+    rows: list[ClaimRow] = []
+    for n, group in enumerate(group_claims(claims, termer, threshold=threshold), start=1):
+        members = [claims[i] for i in group]
+        cells = [
+            cell_for(aid, [claims[i] for i in group if owner[i] == aid]) for aid in article_ids
+        ]
+        rows.append(
+            ClaimRow(
+                id=f"{row_prefix}{n}",
+                proposition=row_proposition(members, termer),
+                cells=cells,
+            )
+        )
+    return rows, {c.id: c for c in claims}

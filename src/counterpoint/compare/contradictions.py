@@ -1,0 +1,184 @@
+"""Contradictions on the rows of the claims matrix.
+
+Kinds, checked in this order for each row:
+
+1. "sources": one holder asserts what another holder denies (outlet voices are left
+   to step 2). One record per row, listing the articles where the clash is reported.
+2. "outlet_voices": two outlets disagree in their own voice (one asserts, the other
+   denies), or one asserts (denies) in its own voice what the other only reports a
+   source denying (asserting) without challenging it in its own voice.
+3. "numbers": members of the row give different numbers for the same quantity
+   (same unit term after the number, e.g. "6,000 drones" vs "5,000 drones").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from counterpoint.compare.terms import Termer
+from counterpoint.records import (
+    CellStance,
+    Claim,
+    ClaimCell,
+    ClaimRow,
+    Contradiction,
+    OutletColumn,
+    SourceKind,
+    Span,
+    Stance,
+)
+
+OWN_STANCE = {CellStance.ASSERTS: Stance.ASSERTS, CellStance.DENIES: Stance.DENIES}
+OPPOSITE = {Stance.ASSERTS: Stance.DENIES, Stance.DENIES: Stance.ASSERTS}
+
+
+def _names(names: Sequence[str]) -> str:
+    unique = list(dict.fromkeys(names))
+    if len(unique) <= 1:
+        return "".join(unique)
+    return ", ".join(unique[:-1]) + " and " + unique[-1]
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _source_clash(row: ClaimRow, outlets: Mapping[str, str]) -> Contradiction | None:
+    asserting: list[str] = []
+    denying: list[str] = []
+    articles: list[str] = []
+    evidence: list[Span] = []
+    for cell in row.cells:
+        found = False
+        for holder, stance in zip(cell.holders, cell.holder_stances):
+            if holder.kind is SourceKind.OUTLET:
+                continue
+            if stance is Stance.ASSERTS:
+                asserting.append(holder.name)
+                found = True
+            elif stance is Stance.DENIES:
+                denying.append(holder.name)
+                found = True
+        if found:
+            articles.append(cell.article_id)
+            evidence.extend(cell.evidence)
+    if not asserting or not denying:
+        return None
+    where = _names([outlets.get(a, a) for a in articles])
+    return Contradiction(
+        row_id=row.id,
+        kind="sources",
+        description=(
+            f"{_names(asserting)} {'assert' if len(set(asserting)) > 1 else 'asserts'} "
+            f"and {_names(denying)} {'deny' if len(set(denying)) > 1 else 'denies'} "
+            f"that {_short(row.proposition)} (reported by {where})."
+        ),
+        article_ids=list(dict.fromkeys(articles)),
+        evidence=evidence,
+    )
+
+
+def _reported_only(cell: ClaimCell, stance: Stance) -> bool:
+    """The cell reports a source holding `stance` and no own-voice claim challenges it."""
+    if cell.stance in (CellStance.ASSERTS, CellStance.DENIES, CellStance.HEDGES):
+        return False
+    return stance in cell.holder_stances and OPPOSITE[stance] not in cell.holder_stances
+
+
+def _outlet_clashes(row: ClaimRow, outlets: Mapping[str, str]) -> list[Contradiction]:
+    out: list[Contradiction] = []
+    cells = row.cells
+    for i, a in enumerate(cells):
+        own_a = OWN_STANCE.get(a.stance)
+        if own_a is None:
+            continue
+        for j, b in enumerate(cells):
+            if i == j:
+                continue
+            own_b = OWN_STANCE.get(b.stance)
+            name_a, name_b = outlets.get(a.article_id, a.article_id), outlets.get(
+                b.article_id, b.article_id
+            )
+            if own_b is not None:
+                if j < i or own_b is own_a:
+                    continue
+                text = (
+                    f"{name_a} {own_a.value} in its own voice that {_short(row.proposition)}; "
+                    f"{name_b} {own_b.value} it in its own voice."
+                )
+            elif _reported_only(b, OPPOSITE[own_a]):
+                holders = [
+                    h.name
+                    for h, s in zip(b.holders, b.holder_stances)
+                    if s is OPPOSITE[own_a] and h.kind is not SourceKind.OUTLET
+                ]
+                text = (
+                    f"{name_a} {own_a.value} in its own voice that {_short(row.proposition)}; "
+                    f"{name_b} reports {_names(holders)} "
+                    f"{'denying' if own_a is Stance.ASSERTS else 'asserting'} it "
+                    f"without challenge."
+                )
+            else:
+                continue
+            out.append(
+                Contradiction(
+                    row_id=row.id,
+                    kind="outlet_voices",
+                    description=text,
+                    article_ids=[a.article_id, b.article_id],
+                    evidence=list(a.evidence) + list(b.evidence),
+                )
+            )
+    return out
+
+
+def _number_clash(
+    row: ClaimRow, claims: Mapping[str, Claim], termer: Termer, outlets: Mapping[str, str]
+) -> Contradiction | None:
+    items: list[tuple[float, frozenset[str], Claim, str]] = []
+    for cell in row.cells:
+        for cid in cell.claim_ids:
+            claim = claims.get(cid)
+            if claim is None:
+                continue
+            for number, unit in termer.quantities(claim.proposition):
+                items.append((number, unit, claim, cell.article_id))
+    for i, (n_a, unit_a, claim_a, aid_a) in enumerate(items):
+        for n_b, unit_b, claim_b, aid_b in items[i + 1 :]:
+            common = unit_a & unit_b
+            if n_a == n_b or not common:
+                continue
+            unit = sorted(common)[0]
+            return Contradiction(
+                row_id=row.id,
+                kind="numbers",
+                description=(
+                    f"Different figures for '{unit}': {claim_a.holder.name} "
+                    f"({outlets.get(aid_a, aid_a)}) gives {n_a:g}, {claim_b.holder.name} "
+                    f"({outlets.get(aid_b, aid_b)}) gives {n_b:g}, "
+                    f"about: {_short(row.proposition, 70)}."
+                ),
+                article_ids=list(dict.fromkeys([aid_a, aid_b])),
+                evidence=list(claim_a.evidence) + list(claim_b.evidence),
+            )
+    return None
+
+
+def find_contradictions(
+    rows: Sequence[ClaimRow],
+    claims: Mapping[str, Claim],
+    columns: Sequence[OutletColumn],
+    termer: Termer,
+) -> list[Contradiction]:
+    """All contradictions of the rows, in row order (see module doc)."""
+    outlets = {c.article_id: c.outlet for c in columns}
+    out: list[Contradiction] = []
+    for row in rows:
+        clash = _source_clash(row, outlets)
+        if clash is not None:
+            out.append(clash)
+        out.extend(_outlet_clashes(row, outlets))
+        numbers = _number_clash(row, claims, termer, outlets)
+        if numbers is not None:
+            out.append(numbers)
+    return out
