@@ -78,3 +78,19 @@ def test_claims_ids_voice_stance_and_positive_propositions() -> None:
 def test_no_attributions_no_claims() -> None:
     article, _ = _article_and_attributions()
     assert extract_claims(article, None, []) == []
+
+
+def test_split_content_spans_into_sentences() -> None:
+    body = "“The port is not closed,” he said, adding, “Claims of that are lies.”"
+    first = Span(start=1, end=23, text=body[1:23])
+    second = Span(start=body.index("Claims"), end=len(body) - 2, text=body[body.index("Claims") : -2])
+    article = Article(id="e" * 40, source="x.txt", body=body, produced_by="test/1")
+    attribution = Attribution(
+        id="a1", source=SourceRef(name="Port Authority", kind=SourceKind.ORGANIZATION),
+        content=[first, second], kind=AttributionKind.DIRECT, produced_by="test/1",
+    )
+    claims = extract_claims(article, None, [attribution])
+    assert [(c.stance, c.proposition) for c in claims] == [
+        (Stance.DENIES, "The port is closed"),
+        (Stance.DENIES, "The port is closed"),
+    ]

@@ -55,6 +55,9 @@ S = Stance
         (P.DENIES, "the foreign claims of Varnia's delivery of rifles to Ostrel", S.DENIES,
          "Varnia's delivery of rifles to Ostrel"),
         (P.ASSERTS, "the report is fake", S.DENIES, "the report"),
+        # a reported denial inside the content
+        (P.ASSERTS, "Varnia has denied its part in any plan to sell tanks", S.DENIES,
+         "its part in any plan to sell tanks"),
         # hedges in the main clause
         (P.ASSERTS, "Varnia may have sold tanks", S.HEDGES, "Varnia may have sold tanks"),
         (P.ASSERTS, "Varnia is believed to have sold tanks", S.HEDGES,

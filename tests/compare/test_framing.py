@@ -64,6 +64,8 @@ def test_overlaps_keep_the_longest() -> None:
         ("“We will rebuild the bridge before winter comes,” the mayor said.", []),
         # a one-line quote standing alone is not inside a sentence
         ("“Never again.”", []),
+        # a quotation introduced by a speech verb
+        ("The mayor said “Lenport will rise.”", []),
         # apostrophes are not quotes
         ("Varnia’s army and Ostrel’s navy met.", []),
     ],

@@ -301,6 +301,17 @@ def test_unit_of_work_rolls_back_everything(kind: str, tmp_path: Path) -> None:
     s.close()
 
 
+def test_unit_of_work_rollback_on_every_backend(store: SqlStore) -> None:
+    store.put_articles([art("a1"), art("b2")])
+    with pytest.raises(Boom):
+        with store.unit_of_work():
+            store.put_articles([art("c3")])
+            store.put_analyses([analysis("a1")])
+            raise Boom
+    assert [a.id for a in store.iter_articles()] == ["a1", "b2"]
+    assert store.get_analysis("a1") is None
+
+
 def test_unit_of_work_commits_together_and_nests(store: SqlStore) -> None:
     with store.unit_of_work() as uow:
         uow.put_articles([art("a1")])

@@ -35,7 +35,6 @@ from counterpoint.attribution.units import (
     contiguous_spans,
     subtree_tokens,
     token_range,
-    trim,
 )
 from counterpoint.records import Polarity
 
@@ -271,7 +270,3 @@ def _link_reporters(by_token: dict[int, Candidate]) -> None:
         if not any(c.dep_ == "nsubj" for c in tok.children):
             continue
         cand.nested_in = outer
-
-
-def trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    return trim(text, *span)

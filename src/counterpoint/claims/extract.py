@@ -6,7 +6,9 @@ content stated positively (see `claims.stance`), so claims align across sources.
 
 Cascade per attribution, in order:
 
-1. Join the content spans (split quotes become one text).
+1. Group the content spans: a split quote within one sentence ("We will," he said,
+   "rebuild") is one text; a span that starts a new sentence (capital letter after
+   the previous span) is a separate claim with the same holder.
 2. `stance_of(cue polarity, content)` -> stance + positive proposition.
 3. Anaphoric report nouns: a proposition that is only "these denials" / "reports
    in this regard" refers to an earlier claim of the same article: "denials" take
@@ -58,8 +60,18 @@ NAMED_KINDS = {
 NOUN_GERUNDS = {"building", "meeting", "funding", "spending", "shooting", "bombing", "housing"}
 
 
-def _join_content(spans: list[Span]) -> str:
-    return " ".join(s.text.strip() for s in spans if s.text.strip())
+def _content_groups(spans: list[Span]) -> list[list[Span]]:
+    """Spans of one attribution grouped into sentences (step 1)."""
+    groups: list[list[Span]] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        text = span.text.strip().lstrip("\"“‘'«")
+        if not text:
+            continue
+        if groups and not text[:1].isupper():
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
 
 
 def _resolve_subject(text: str, holder: SourceRef) -> str:
@@ -97,6 +109,38 @@ def _antecedent(noun: str, earlier: list[Claim]) -> Claim | None:
     return None
 
 
+def _claim_of(
+    article: Article, attribution: Attribution, spans: list[Span], earlier: list[Claim]
+) -> Claim | None:
+    text = " ".join(s.text.strip() for s in spans)
+    stance, proposition = stance_of(attribution.polarity, text)
+    anaphor = ANAPHORIC.match(proposition)
+    if anaphor:
+        ref = _antecedent(anaphor.group("noun"), earlier)
+        if ref is not None:
+            proposition = ref.proposition
+            if DENIAL_NOUN.match(anaphor.group("noun")) and stance in FLIP:
+                stance = FLIP[stance]
+    else:
+        proposition = _resolve_subject(proposition, attribution.source)
+    if not proposition.strip():
+        return None  # step 5: nothing left to claim
+    voice = Voice.OUTLET if attribution.source.kind is SourceKind.OUTLET else Voice.SOURCE
+    evidence = list(spans)
+    if attribution.cue is not None:
+        evidence.append(attribution.cue)
+    return Claim(
+        id=f"{article.id[:12]}:c{len(earlier) + 1}",
+        proposition=proposition,
+        holder=attribution.source,
+        stance=stance,
+        voice=voice,
+        evidence=evidence,
+        attribution_id=attribution.id,
+        produced_by=CLAIMS,
+    )
+
+
 def extract_claims(
     article: Article, doc: Any | None, attributions: list[Attribution]
 ) -> list[Claim]:
@@ -108,35 +152,8 @@ def extract_claims(
     )
     claims: list[Claim] = []
     for attribution in ordered:
-        text = _join_content(attribution.content)
-        if not text:
-            continue
-        stance, proposition = stance_of(attribution.polarity, text)
-        anaphor = ANAPHORIC.match(proposition)
-        if anaphor:
-            ref = _antecedent(anaphor.group("noun"), claims)
-            if ref is not None:
-                proposition = ref.proposition
-                if DENIAL_NOUN.match(anaphor.group("noun")) and stance in FLIP:
-                    stance = FLIP[stance]
-        else:
-            proposition = _resolve_subject(proposition, attribution.source)
-        if not proposition.strip():
-            continue
-        voice = Voice.OUTLET if attribution.source.kind is SourceKind.OUTLET else Voice.SOURCE
-        evidence = list(attribution.content)
-        if attribution.cue is not None:
-            evidence.append(attribution.cue)
-        claims.append(
-            Claim(
-                id=f"{article.id[:12]}:c{len(claims) + 1}",
-                proposition=proposition,
-                holder=attribution.source,
-                stance=stance,
-                voice=voice,
-                evidence=evidence,
-                attribution_id=attribution.id,
-                produced_by=CLAIMS,
-            )
-        )
+        for group in _content_groups(list(attribution.content)):
+            claim = _claim_of(article, attribution, group, claims)
+            if claim is not None:
+                claims.append(claim)
     return claims

@@ -12,7 +12,8 @@ Cascade, in order (each step may rewrite the text and flip the stance):
    hedge flag instead) and trailing punctuation.
 2. "It is false/untrue/a lie that P"                      -> P, negated.
 3. "(any|no) truth/basis to reports that P"               -> P; "no" negates.
-4. "<X> are sheer lies / false / baseless / fabricated"   -> X, negated.
+4. "<X> are sheer lies / false / baseless / fabricated"   -> X, negated;
+   "<someone> has denied/rejected P" inside the content   -> P, negated.
 5. Reported-speech nouns ("reports by Western media that P", "the claims of P",
    "allegations that P")                                  -> P (the thing reported).
 6. Negation of the main verb ("does not participate", "not working with",
@@ -216,6 +217,21 @@ def _falsity(text: str) -> str | None:
     return None
 
 
+EMBEDDED_DENIAL = re.compile(
+    r"^(?:[\w'.-]+\s+){1,6}?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+|also\s+)?"
+    r"(?:denied|rejected|dismissed|refuted|denies|rejects|dismisses|refutes)\s+(.+)$",
+    re.I,
+)
+
+
+def _embedded_denial(text: str) -> str | None:
+    """'Iran has denied its participation in P' inside a reported content -> the object."""
+    match = EMBEDDED_DENIAL.match(text)
+    if match and len(match.group(1).split()) >= 3:
+        return match.group(1)
+    return None
+
+
 def _truth_to(text: str) -> tuple[str, bool] | None:
     """'(there is) any/no truth to reports that P' -> (P, negated)."""
     match = re.match(
@@ -305,6 +321,10 @@ def stance_of(cue_polarity: Polarity, content_text: str) -> tuple[Stance, str]:
         falsity = _falsity(text)
         if falsity is not None:
             text = falsity
+            negations += 1
+        embedded = _embedded_denial(text)
+        if embedded is not None:
+            text = embedded
             negations += 1
         reported = _strip_report_noun(text)
         if reported is not None:

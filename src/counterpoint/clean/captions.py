@@ -4,10 +4,10 @@ A line is a caption when it carries a picture credit. Checks, in order (first wi
 
 1. a parenthesized credit at the end: "(Photo: AGENCY/Name)", "(Photo by Name)",
    "(Getty Images)", "(REUTERS/Name)", "(AP Photo/Name)";
-2. a labelled credit after the caption: "... Photo: Name", "... | Credit: Name";
+2. a labelled credit after the caption: "... Photo: Name", "... | Credit: Name", or
+   a line that is only a label and a credit ("Photo: Name": empty caption text);
 3. a bare agency credit at the end: "... REUTERS/Name", "... AFP via Getty Images";
-4. a "File photo" / "FILE PHOTO:" lead-in (wire-service style);
-5. a line that is only a label and a credit: "Photo: Name", "Credit: Name".
+4. a "File photo" / "FILE PHOTO:" lead-in (wire-service style).
 
 Body sentences are protected: a credit must END the line (a sentence that mentions
 Reuters ends with its own words and a period), and long lines are never captions.

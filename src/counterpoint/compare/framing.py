@@ -6,8 +6,9 @@ For each article, in this order:
    on word boundaries; where matches overlap the longest wins ("sheer lies" over
    "lies", "kamikaze flying bomb drones" over "kamikaze").
 2. Scare quotes: a quoted phrase of 1-4 words inside a longer sentence ("called the
-   report a 'sheer fabrication'"). A quote that is the whole sentence, or longer than
-   four words, is a quotation, not a scare quote.
+   report a 'sheer fabrication'"). A quote that is the whole sentence, longer than
+   four words, introduced by a speech verb ("he said: ...") or a capitalised
+   sentence of 3+ words is a quotation, not a scare quote.
 3. Distinctive words: log-odds ratio with an informative Dirichlet prior (Monroe,
    Colaresi & Quinn 2008, "Fightin' Words") of each article against the rest of the
    story, the prior being the pooled story counts. The z-score is the `score`; the
@@ -85,6 +86,13 @@ def scare_quotes(article: Article) -> list[FramingTerm]:
             line_start = body.rfind("\n", 0, m.start()) + 1
             before = body[line_start : m.start()].strip()
             if not before:
+                continue
+            # A quotation introduced by a speech verb, or a capitalised sentence of
+            # three or more words, is someone's words, not the outlet's distance.
+            if re.search(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|tweeted|asked|"
+                         r"stated|declared|replied|warned)\s*[,:]?$", before, re.I):
+                continue
+            if phrase[:1].isupper() and len(words) >= 3:
                 continue
             start = m.start(1) + (len(inner) - len(inner.lstrip()))
             end = start + len(phrase)

@@ -20,6 +20,7 @@ import codecs
 import datetime as dt
 import json
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -119,8 +120,11 @@ def read_text_file(
         raise Rejected(source, "unreadable", "the file does not exist") from None
     except OSError as exc:
         raise Rejected(source, "unreadable", f"cannot access the file ({exc.strerror})") from None
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise Rejected(source, "unreadable", "this is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        # A pipe or device could block or never end: only regular files are read.
+        raise Rejected(source, "unreadable", "this is not a regular file")
     if info.st_size > max_bytes:
         raise Rejected(
             source,

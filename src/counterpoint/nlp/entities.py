@@ -199,6 +199,10 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
             break
     while end > start and body[end - 1] in " ,;:\"“”":
         end -= 1
+    # spaCy sometimes ends a span on a function word ("Ministry of Foreign Affairs of")
+    tail = re.search(r"\s+(?:of|and|the|for|in|on)$", body[start:end])
+    if tail:
+        end = start + tail.start()
     while start < end and body[start] in " \"“”'‘(":
         start += 1
     return start, end

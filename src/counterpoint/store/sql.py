@@ -2,7 +2,8 @@
 
 Each record is kept as its JSON (the truth, read back with `model_validate_json`)
 plus indexed columns for lookups. Only portable Core constructs are used; the one
-SQLite-specific part is the connect/begin hook:
+SQLite-specific part is the connect/begin hook (and one PostgreSQL table lock, in
+`put_articles`):
 
 * pragmas on every new connection: WAL journal (readers never block the writer),
   foreign keys on, a busy timeout, synchronous=NORMAL (safe with WAL);
@@ -257,6 +258,10 @@ class SqlStore:
         if not articles:
             return []
         with self._errors("storing articles"), self._connect(write=True) as conn:
+            if conn.dialect.name == "postgresql":
+                # SQLite's BEGIN IMMEDIATE already serializes writers; PostgreSQL needs
+                # this so the "already there?" check and the seq numbering cannot race.
+                conn.exec_driver_sql("LOCK TABLE articles IN EXCLUSIVE MODE")
             ids = list(dict.fromkeys(a.id for a in articles))
             present: set[str] = set()
             for chunk in _chunks(ids):

@@ -19,7 +19,10 @@ clues can be pooled. Rules, in order:
           entities in the sentence; it must pass `MIN_SHARED` words and
           `MIN_SCORE`. The day-month must also lie close before a known
           publication month/day (relative weekdays point at the last week).
-        Each constraint is weighted by its overlap score (written-together: high).
+        Each weekday mention keeps only its best-matching date (it names one day),
+        weighted by the overlap score (written together: a high fixed weight). A
+        late-December date in an early-January story counts for the year before.
+        Weekdays in future-tense sentences ("will meet on Friday") are skipped.
      c. year votes: a full written date close before an article's publication
         month/day ("Feb. 5, 2023" in an article dated "7 February") votes for that year.
   3. Search: with a lower bound L, try years L .. L+15 and keep the one with the
@@ -198,7 +201,8 @@ def _idf(articles: Sequence[Article], analyses: Sequence[Analysis]) -> dict[str,
     for words in docs:
         for w in words:
             df[w] = df.get(w, 0) + 1
-    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+    # smoothed so that a word shared by two of three sentences still counts in a short story
+    return {w: math.log(1 + n / c) for w, c in df.items()}
 
 
 def overlap_score(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> tuple[int, float]:
