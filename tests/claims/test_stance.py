@@ -57,7 +57,9 @@ S = Stance
         (P.ASSERTS, "the report is fake", S.DENIES, "the report"),
         # a reported denial inside the content
         (P.ASSERTS, "Varnia has denied its part in any plan to sell tanks", S.DENIES,
-         "its part in any plan to sell tanks"),
+         "Varnia's part in any plan to sell tanks"),
+        (P.DENIES, "in the strongest terms the claims of Varnia's sale of tanks", S.DENIES,
+         "Varnia's sale of tanks"),
         # hedges in the main clause
         (P.ASSERTS, "Varnia may have sold tanks", S.HEDGES, "Varnia may have sold tanks"),
         (P.ASSERTS, "Varnia is believed to have sold tanks", S.HEDGES,

@@ -157,6 +157,14 @@ def clean_content(text: str) -> tuple[str, bool]:
     for _ in range(3):
         before = out
         out = re.sub(r"^(?:that|whether|how)\s+", "", out, flags=re.I)
+        # Manner adverbials of the cue that spill into the content span.
+        out = re.sub(
+            r"^(?:in the strongest (?:possible )?terms|categorically|flatly|strongly|firmly|"
+            r"vehemently|repeatedly|once again|again)\s+",
+            "",
+            out,
+            flags=re.I,
+        )
         out = EVIDENCE_FLUFF.sub("", out)
         out = re.sub(r"^(?:it\s+is\s+(?:clear|true|obvious|known)\s+that\s+)", "", out, flags=re.I)
         if out == before:
@@ -218,7 +226,7 @@ def _falsity(text: str) -> str | None:
 
 
 EMBEDDED_DENIAL = re.compile(
-    r"^(?:[\w'.-]+\s+){1,6}?(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+|also\s+)?"
+    r"^((?:[\w'.-]+\s+){1,6}?)(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+|also\s+)?"
     r"(?:denied|rejected|dismissed|refuted|denies|rejects|dismisses|refutes)\s+(.+)$",
     re.I,
 )
@@ -227,9 +235,12 @@ EMBEDDED_DENIAL = re.compile(
 def _embedded_denial(text: str) -> str | None:
     """'Iran has denied its participation in P' inside a reported content -> the object."""
     match = EMBEDDED_DENIAL.match(text)
-    if match and len(match.group(1).split()) >= 3:
-        return match.group(1)
-    return None
+    if not match or len(match.group(2).split()) < 3:
+        return None
+    subject, rest = match.group(1).strip(), match.group(2)
+    # "its"/"it" in the object refers to the embedded subject, not to the holder.
+    rest = re.sub(r"^(?:its|their|his|her)\s+", f"{subject}'s ", rest, flags=re.I)
+    return re.sub(r"^(?:it|they|he|she)\s+", f"{subject} ", rest, flags=re.I)
 
 
 def _truth_to(text: str) -> tuple[str, bool] | None:
