@@ -43,7 +43,7 @@ OUTLETS = {
     ]),
     "today": ("Ostrel Today", "Tank plant plan reported", [
         (M, "The Harbor Times", A, "The Harbor Times wrote that", "Varnia intends to construct a tank plant in Ostrel"),
-        (ORG := SourceKind.ORGANIZATION, "Dockworkers Union", A, "the union said", "the strike at Lenport will continue until Friday"),
+        (SourceKind.ORGANIZATION, "Dockworkers Union", A, "the union said", "the strike at Lenport will continue until Friday"),
     ]),
 }
 ENTITY_SURFACES = [("Varnia", "varnia"), ("Varnian", "varnia"), ("Ostrel", "ostrel"),

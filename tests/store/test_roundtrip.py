@@ -349,9 +349,6 @@ def test_stories_round_trip(make_store, batch: list[Story]) -> None:
 @given(comparisons())
 def test_comparison_round_trip(make_store, comparison: Comparison) -> None:
     with make_store() as store:
-        store.put_stories(
-            [Story(id=comparison.story_id, title="t", article_ids=[], produced_by="test/1")]
-        )
         store.put_comparison(comparison)
         assert store.get_comparison(comparison.story_id) == comparison
 

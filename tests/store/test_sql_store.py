@@ -245,9 +245,11 @@ def test_comparison_replace_and_survives_story_update(store: SqlStore) -> None:
     assert store.get_comparison("nope") is None
 
 
-def test_comparison_needs_a_story(store: SqlStore) -> None:
-    with pytest.raises(NotFound):
-        store.put_comparison(_comparison("ghost"))
+def test_comparison_of_an_adhoc_story(store: SqlStore) -> None:
+    """Files compared directly: the story is never stored, its comparison is."""
+    store.put_comparison(_comparison("adhoc-1234"))
+    assert store.get_comparison("adhoc-1234") == _comparison("adhoc-1234")
+    assert store.stories() == []
 
 
 def test_delete_story_removes_membership_and_comparison(store: SqlStore) -> None:

@@ -45,6 +45,7 @@ from counterpoint.nlp.aliases import (
     AliasEntry,
     canonical_key,
     clean_name,
+    load_aliases,
     lookup,
     resolve_name,
     scan_aliases,
@@ -71,7 +72,7 @@ _NEWS_OUTLET = re.compile(
 )
 _ORG_NAME = re.compile(
     rf"((?:{_CAP_WORD}[ \t]+){{1,4}})(?:Industries|Corporation|Company|Group|Holdings|Airlines|"
-    rf"Airways|Bank|Institute|University|Foundation|Association|Organi[sz]ation|Committee|"
+    rf"Airways|Institute|University|Foundation|Association|Organi[sz]ation|Committee|"
     rf"Systems|Technologies|Motors|Aerospace)\b"
 )
 _PLACE_OF = re.compile(
@@ -308,6 +309,11 @@ def _resolve(m: _Mention, body: str) -> None:
         entry = None  # "Jordan" tagged PERSON is a person
     if entry is not None:
         m.entry, m.label, m.name, m.canonical = entry, entry.label, text, entry.canonical_name
+        # "the West", "the Kremlin": the article's "the" belongs to the name the table knows
+        if body[max(0, m.start - 4) : m.start] in ("the ", "The ") and (
+            f"the {text}" in load_aliases().lexical
+        ):
+            m.start -= 4
         return
     if m.label in ("NORP", "ORG", "PERSON", "GPE") and " " not in text.strip():
         if _WEAPON_AFTER.match(body[m.end :]):

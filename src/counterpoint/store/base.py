@@ -102,7 +102,8 @@ class Store(Protocol):
     # -------------------------------------------------------------- comparisons
 
     def put_comparison(self, comparison: Comparison) -> None:
-        """Store (or replace) the comparison of a stored story."""
+        """Store (or replace) the comparison of a story -- stored, or ad hoc (never
+        stored as a Story: files compared directly)."""
         ...
 
     def get_comparison(self, story_id: str) -> Comparison | None: ...

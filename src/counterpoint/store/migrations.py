@@ -109,15 +109,12 @@ def _v1_metadata() -> sa.MetaData:
         sa.Column("at", sa.String, nullable=False),
         sa.Column("json", sa.Text, nullable=False),
     )
+    # No foreign key to stories: an ad-hoc comparison (files compared directly, the
+    # story never stored) is kept too. delete_story removes a stored story's one.
     sa.Table(
         "comparisons",
         md,
-        sa.Column(
-            "story_id",
-            sa.String,
-            sa.ForeignKey("stories.id", ondelete="CASCADE"),
-            primary_key=True,
-        ),
+        sa.Column("story_id", sa.String, primary_key=True),
         sa.Column("produced_by", sa.String, nullable=False),
         sa.Column("json", sa.Text, nullable=False),
     )

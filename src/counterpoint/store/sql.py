@@ -470,8 +470,8 @@ class SqlStore:
 
     def delete_story(self, id: str) -> None:
         with self._errors("deleting a story"), self._connect(write=True) as conn:
-            # Explicit deletes rather than trusting ON DELETE CASCADE, which a
-            # database opened without foreign-key enforcement would skip.
+            # Explicit deletes: comparisons have no foreign key (ad-hoc stories), and
+            # a database opened without foreign-key enforcement would skip a cascade.
             conn.execute(COMPARISONS.delete().where(COMPARISONS.c.story_id == id))
             conn.execute(STORY_ARTICLES.delete().where(STORY_ARTICLES.c.story_id == id))
             if not conn.execute(STORIES.delete().where(STORIES.c.id == id)).rowcount:
@@ -481,8 +481,6 @@ class SqlStore:
 
     def put_comparison(self, c: Comparison) -> None:
         with self._errors("storing a comparison"), self._connect(write=True) as conn:
-            if conn.execute(sa.select(STORIES.c.id).where(STORIES.c.id == c.story_id)).first() is None:
-                raise NotFound(f"no story {c.story_id!r} to attach a comparison to")
             conn.execute(COMPARISONS.delete().where(COMPARISONS.c.story_id == c.story_id))
             conn.execute(
                 COMPARISONS.insert().values(
