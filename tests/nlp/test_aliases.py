@@ -111,7 +111,10 @@ def _scan(text: str) -> list[tuple[str, str]]:
         # ambiguous or lower-case forms are never added lexically
         ("Washington said", []),
         ("let us know", []),
-        ("Russian President Vladimir Putin", [("Russian", "russia"), ("Vladimir Putin", "vladimir-putin")]),
+        (
+            "Russian President Vladimir Putin",
+            [("Russian", "russia"), ("Vladimir Putin", "vladimir-putin")],
+        ),
     ],
 )
 def test_scan_aliases(text: str, expected: list[tuple[str, str]]) -> None:

@@ -146,6 +146,7 @@ def test_001_other_entities(seed1) -> None:
 def test_across_seeds_same_ids(seed0, seed1) -> None:
     ids0 = {e.canonical_id: e.canonical_name for e in seed0[1]}
     ids1 = {e.canonical_id: e.canonical_name for e in seed1[1]}
-    for shared in ("iran", "russia", "ukraine", "united-states", "the-wall-street-journal", "the-west"):
+    shared_ids = ("iran", "russia", "ukraine", "united-states", "the-wall-street-journal", "the-west")
+    for shared in shared_ids:
         assert shared in ids0 and shared in ids1, shared
         assert ids0[shared] == ids1[shared]

@@ -10,13 +10,15 @@ Cascade, in order:
    "Iran" + "Foo Council" when the owner is in the alias table), overlaid by
    general rules for systematic small-model errors, which win where they overlap:
    "<Name> news agency" -> a media ORG ("Mehr news agency" -> Mehr News Agency);
-   "<Name> News|TV|Radio" and "<Name> Industries|Corporation|Bank|..." -> ORG; "city|town|province of <Name>" -> GPE;
+   "<Name> News|TV|Radio" and "<Name> Industries|Corporation|..." -> ORG;
+   "city|town|province of <Name>" -> GPE;
    plural acronyms ("UAVs", "Micro Aerial Vehicles (MAVs)") are things, not ORGs,
    and are dropped. Then a dictionary pass over the body adds alias-table names
    the model missed ("the Kremlin", "the West", "Western"), on word boundaries.
 2. Alias table (`counterpoint.nlp.aliases`): Tehran/Iranian -> Iran, WSJ -> The Wall
    Street Journal, Twitter -> an ORG even when tagged PERSON. A PERSON-tagged mention
-   never resolves to a country ("Jordan" the person).
+   never resolves to a country ("Jordan" the person). A "the" just before a name the
+   table knows with "the" ("the West", "the Kremlin", "the WSJ") joins the span.
 3. Per-mention rules: a single capitalized word modifying a weapon noun ("Shahed
    drones") is a PRODUCT; a government body next to a country ("Iranian Foreign
    Ministry", "Iran's Defense Ministry") is qualified with the country adjective,
@@ -29,7 +31,9 @@ Cascade, in order:
    government body links to the one qualified body it shortens. Names established in
    the article (surnames, acronyms, short forms, products) are then found where
    spaCy missed them, when the Doc tags that word a proper noun.
-5. Across articles: `canonical_id` is `canonical_key(canonical_name)`, so the same
+5. One identity, one name and one label: every mention carries its identity's
+   label (the table's, else the most common unlinked label), so "Iranian" is GPE Iran.
+6. Across articles: `canonical_id` is `canonical_key(canonical_name)`, so the same
    entity gets the same id in every article with no shared registry.
 """
 
@@ -495,7 +499,9 @@ def _to_entities(mentions: list[_Mention], body: str) -> list[Entity]:
     for key, group in groups.items():
         table = next((m for m in group if m.entry is not None), None)
         if table is not None:
-            chosen[key] = (table.entry.canonical_name, table.entry.label)  # type: ignore[union-attr]
+            entry = table.entry
+            assert entry is not None
+            chosen[key] = (entry.canonical_name, entry.label)
             continue
         name = max((m.canonical for m in group), key=lambda n: (sum(c.isupper() for c in n), n))
         label = Counter(m.label for m in group if not m.linked).most_common(1)
