@@ -29,7 +29,7 @@ from corpus import generate_corpus  # noqa: E402
 from counterpoint.attribution import extract_attributions  # noqa: E402
 from counterpoint.claims import extract_claims  # noqa: E402
 from counterpoint.clean import clean_document  # noqa: E402
-from counterpoint.ingest.text import read_text_bytes  # noqa: E402
+from counterpoint.sources.text import read_text_bytes  # noqa: E402
 from counterpoint.nlp.entities import find_entities  # noqa: E402
 from counterpoint.nlp.model import load_nlp  # noqa: E402
 from counterpoint.pipeline import PIPELINE, sentences_of  # noqa: E402

@@ -138,7 +138,7 @@ def test_config_shows_effective_values(capsys, monkeypatch, db):
     monkeypatch.setenv("COUNTERPOINT_WORKERS", "3")
     code, out, _ = run(capsys, "--db", db, "config")
     assert code == EXIT_OK
-    assert "workers" in out and "COUNTERPOINT_WORKERS" in out
+    assert "workers = 3  # env COUNTERPOINT_WORKERS" in out
 
 
 def test_usage_error_exits_2(capsys):

@@ -41,8 +41,9 @@ class IngestResult:
 
     @property
     def articles(self) -> list[Article]:
-        """Every accepted article, new or already stored, in input order."""
-        return sorted(self.stored + self.unchanged, key=lambda a: self._order[a.id])
+        """Every distinct accepted article, new or already stored, in input order."""
+        unique = {a.id: a for a in self.stored + self.unchanged}
+        return sorted(unique.values(), key=lambda a: self._order[a.id])
 
     _order: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -93,7 +94,7 @@ def ingest(
     keyed by content hash, so re-ingesting a file changes nothing.
     """
     from counterpoint.clean import clean_document
-    from counterpoint.ingest.text import iter_text_files, read_text_file
+    from counterpoint.sources.text import iter_text_files, read_text_file
 
     settings = settings or load_settings()
     store = store or open_store(settings=settings)
@@ -101,6 +102,8 @@ def ingest(
     files = list(iter_text_files([Path(p) for p in paths]))
     batch: list[Article] = []
     rejections: list[Rejection] = []
+
+    repeats: list[Article] = []  # the same content twice in one batch
 
     def flush() -> None:
         with store.unit_of_work():
@@ -111,8 +114,9 @@ def ingest(
             for rejection in rejections:
                 store.put_rejection(rejection)
         result.rejected.extend(rejections)
-        batch.clear()
-        rejections.clear()
+        result.unchanged.extend(repeats)
+        for pending in (batch, rejections, repeats):
+            pending.clear()
 
     seen: set[str] = set()
     for n, path in enumerate(files, start=1):
@@ -123,7 +127,9 @@ def ingest(
             rejections.append(_reject(str(path), exc))
         else:
             result._order.setdefault(article.id, len(result._order))
-            if article.id not in seen:  # the same content twice in one batch
+            if article.id in seen:
+                repeats.append(article)
+            else:
                 seen.add(article.id)
                 batch.append(article)
         if len(batch) + len(rejections) >= settings.batch_size:

@@ -34,7 +34,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message, greppable
 
 
 class ReportFormat(str, Enum):
@@ -245,6 +245,12 @@ def schema(
 def config(ctx: typer.Context) -> None:
     """Show the effective settings and where each value comes from."""
     settings = _settings(ctx)
+    if not out.is_terminal:  # piped: TOML lines, ready to paste into the settings file
+        sys.stdout.write(f"# user file: {config_path()}\n")
+        for s in SETTINGS:
+            value = json.dumps(settings.values[s.name])
+            sys.stdout.write(f"{s.name} = {value}  # {settings.origins[s.name]}: {s.help}\n")
+        return
     table = Table(title=f"Settings (user file: {config_path()})")
     for col in ("name", "value", "from", "help"):
         table.add_column(col, overflow="fold")

@@ -66,7 +66,7 @@ def compare_articles(
     story: Story, articles: Sequence[Article], analyses: Sequence[Analysis]
 ) -> Comparison:
     """Story-level stages: infer missing years across the story, then compare."""
-    from counterpoint.compare import compare_story
+    from counterpoint.comparison import compare_story
     from counterpoint.time.years import infer_story_years
 
     resolved = infer_story_years(list(articles), list(analyses))

@@ -8,7 +8,7 @@ import pytest
 
 from counterpoint.clean import article_id, clean_document
 from counterpoint.errors import Rejected
-from counterpoint.ingest import RawDocument, read_text_bytes, read_text_file
+from counterpoint.sources import RawDocument, read_text_bytes, read_text_file
 
 ARTICLE = """Harbor council votes to close the old ferry pier
 

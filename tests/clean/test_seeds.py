@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from counterpoint.clean import clean_document
-from counterpoint.ingest import read_text_file
+from counterpoint.sources import read_text_file
 from counterpoint.records import Article
 
 pytestmark = pytest.mark.shared

@@ -62,10 +62,13 @@ ORG_HEADS = {
     "ministry", "company", "firm", "government", "department", "group", "organization",
     "organisation", "council", "committee", "office", "army", "military", "agency",
     "embassy", "administration", "parliament", "court", "union", "bank", "party",
+    "authority", "commission", "police", "regulator", "board", "association",
+    "institute", "university", "hospital", "operator", "federation", "coalition",
 }  # fmt: skip
 GOVERNMENT_HEADS = {
     "ministry", "government", "department", "council", "office", "army", "military",
     "embassy", "administration", "parliament", "kremlin", "cabinet", "presidency",
+    "authority", "commission", "police", "regulator",
 }  # fmt: skip
 _MEDIA_NAME = re.compile(
     r"\b(news|times|journal|post|press|agency|tv|radio|herald|gazette|tribune|"
@@ -248,6 +251,10 @@ class SpeakerResolver:
                     ref.name) else None}
             )
 
+        appositive = self._appositive(head, unit)
+        if appositive is not None:  # "Its director, Mira Castell, said"
+            return appositive.model_copy(update={"span": span, "description": description})
+
         dets = {c.lower_ for c in head.children if c.dep_ == "det"}
         modifiers = [c for c in head.children if c.dep_ in {"compound", "poss", "amod", "nmod"}
                      and c.lower_ != "unnamed"]
@@ -260,6 +267,13 @@ class SpeakerResolver:
             ref = self._nominal(lemma, head.idx)
             if ref is not None:
                 return anaphor(ref)
+
+        if lemma in ORG_HEADS and head.pos_ == "NOUN" and lemma not in MEDIA_HEADS:
+            # an organisation described, not named ("the regional water authority")
+            name = re.sub(r"^(the|a|an)\s+", "", core_text, flags=re.I)
+            kind = SourceKind.GOVERNMENT if lemma in GOVERNMENT_HEADS else SourceKind.ORGANIZATION
+            return SourceRef(name=name, kind=kind, canonical_id=slug(name), span=span,
+                             description=description if description != core_text else None)
 
         if lemma in PERSON_ROLES and head.pos_ == "NOUN":
             name = re.sub(r"^(the|a|an)\s+", "", core_text, flags=re.I)
@@ -316,6 +330,20 @@ class SpeakerResolver:
                              else None)
         return SourceRef(name=core_text or head.text, kind=SourceKind.UNKNOWN, span=span,
                          description=description or None)
+
+    def _appositive(self, head: Any, unit: Unit) -> SourceRef | None:
+        """A named person or organisation in apposition to a role ("its director, X")."""
+        for child in head.children:
+            if child.dep_ != "appos" or not unit.has(child):
+                continue
+            tokens = [t for t in child.subtree if unit.has(t)]
+            chars = [(t.idx, t.idx + len(t.text)) for t in tokens]
+            for ent in self.entities:
+                if ent.label in {"PERSON", "ORG"} and any(
+                    ent.span.start < e and s < ent.span.end for s, e in chars
+                ):
+                    return self._entity_ref(ent)
+        return None
 
     def _entities_in(self, core: list[Any], head: Any, labels: set[str] | None) -> list[Entity]:
         """Entities overlapping the core phrase, skipping possessive owners."""

@@ -35,7 +35,7 @@ from counterpoint.clean.metadata import (
     partial_date_from_iso,
 )
 from counterpoint.errors import Rejected
-from counterpoint.ingest.text import RawDocument
+from counterpoint.sources.text import RawDocument
 from counterpoint.provenance import stamp
 from counterpoint.records import Article, Caption, PartialDate, RemovedLine
 

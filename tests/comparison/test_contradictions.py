@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from counterpoint.compare import compare_story
-from counterpoint.compare.omissions import find_omissions
+from counterpoint.comparison import compare_story
+from counterpoint.comparison.omissions import find_omissions
 from counterpoint.records import CellStance, ClaimCell, ClaimRow
 
 

@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from counterpoint.compare.lexicon import ENTRIES
-from counterpoint.compare.terms import STOP
+from counterpoint.comparison.lexicon import ENTRIES
+from counterpoint.comparison.terms import STOP
 from counterpoint.records import Article, FramingTerm, Span
 
 TOP_DISTINCTIVE = 10

@@ -22,11 +22,11 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from urllib.parse import urlparse
 
-from counterpoint.compare.align import align_claims, termer_for
-from counterpoint.compare.contradictions import find_contradictions
-from counterpoint.compare.framing import framing_terms
-from counterpoint.compare.omissions import find_omissions
-from counterpoint.compare.sourcing import sourcing_profile
+from counterpoint.comparison.align import align_claims, termer_for
+from counterpoint.comparison.contradictions import find_contradictions
+from counterpoint.comparison.framing import framing_terms
+from counterpoint.comparison.omissions import find_omissions
+from counterpoint.comparison.sourcing import sourcing_profile
 from counterpoint.provenance import stamp
 from counterpoint.records import Analysis, Article, Comparison, OutletColumn, Story, TimelineEvent
 

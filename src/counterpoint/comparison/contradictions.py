@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from counterpoint.compare.terms import Termer
+from counterpoint.comparison.terms import Termer
 from counterpoint.records import (
     CellStance,
     Claim,

@@ -21,7 +21,7 @@ def _is_wsj(name: str) -> bool:
 def seed_comparison(seeds_dir, nlp):
     pipeline = pytest.importorskip("counterpoint.pipeline")
     clean = pytest.importorskip("counterpoint.clean")
-    ingest = pytest.importorskip("counterpoint.ingest.text")
+    ingest = pytest.importorskip("counterpoint.sources.text")
     if not hasattr(clean, "clean_document"):
         pytest.skip("cleaning stage not available")
     articles = [

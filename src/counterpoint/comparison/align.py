@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from counterpoint.compare.terms import EVENT_CONCEPTS, Termer, surfaces_from
+from counterpoint.comparison.terms import EVENT_CONCEPTS, Termer, surfaces_from
 from counterpoint.records import (
     Analysis,
     CellStance,

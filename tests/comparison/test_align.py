@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from counterpoint.compare.align import align_claims, group_claims
-from counterpoint.compare.terms import Termer, stem
+from counterpoint.comparison.align import align_claims, group_claims
+from counterpoint.comparison.terms import Termer, stem
 from counterpoint.records import CellStance, Claim, SourceKind, SourceRef, Stance, Voice
 
 

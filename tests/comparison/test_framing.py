@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from counterpoint.compare.framing import distinctive_words, lexicon_hits, log_odds, scare_quotes
-from counterpoint.compare.lexicon import ENTRIES
+from counterpoint.comparison.framing import distinctive_words, lexicon_hits, log_odds, scare_quotes
+from counterpoint.comparison.lexicon import ENTRIES
 from counterpoint.records import Article
 
 

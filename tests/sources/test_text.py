@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from counterpoint.errors import Rejected
-from counterpoint.ingest import RawDocument, iter_text_files, read_text_bytes, read_text_file
-from counterpoint.ingest.text import decode_bytes, normalize_text, sidecar_path
+from counterpoint.sources import RawDocument, iter_text_files, read_text_bytes, read_text_file
+from counterpoint.sources.text import decode_bytes, normalize_text, sidecar_path
 
 STORY = (
     "Harbor council votes to close the old ferry pier\n"

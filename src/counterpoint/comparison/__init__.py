@@ -1,5 +1,5 @@
 """compare stage: claims matrix, contradictions, omissions, framing, sourcing, timeline."""
 
-from counterpoint.compare.story import compare_story
+from counterpoint.comparison.story import compare_story
 
 __all__ = ["compare_story"]

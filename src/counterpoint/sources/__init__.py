@@ -1,6 +1,6 @@
 """Ingest stage: files or bytes -> `RawDocument` (decoded, normalized text + metadata)."""
 
-from counterpoint.ingest.text import (
+from counterpoint.sources.text import (
     RawDocument,
     iter_text_files,
     read_sidecar,
