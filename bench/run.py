@@ -110,7 +110,7 @@ def main() -> None:
     stories = timer.run("story grouping", assign_stories, articles, [], by_id)
     analysis_by_id = {a.article_id: a for a in analyses}
     for story in stories:
-        members = [by_id[i] for i in story.article_ids]
+        members = [by_id[i] for i in story.article_ids]  # returns (resolved analyses, comparison)
         timer.run("compare (per story)", compare_articles, story, members, [analysis_by_id[i] for i in story.article_ids])
 
     analysis_total = sum(

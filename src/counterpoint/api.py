@@ -239,8 +239,8 @@ def compare_story_records(store: Any, story: Story, *, settings: Settings | None
     missing = [a.id for a in articles if store.get_analysis(a.id) is None]
     if missing:
         analyze(missing, store=store, settings=settings)
-    analyses = [store.get_analysis(a.id) for a in articles]
-    comparison = compare_articles(story, articles, [a for a in analyses if a is not None])
+    stored = [store.get_analysis(a.id) for a in articles]
+    analyses, comparison = compare_articles(story, articles, [a for a in stored if a is not None])
     with store.unit_of_work():
         store.put_comparison(comparison)
     return CompareResult(story=story, articles=articles, analyses=analyses, comparison=comparison)

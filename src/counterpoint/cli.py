@@ -34,6 +34,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console()
+if not out.is_terminal:  # piped or captured: wide enough for the report tables
+    out = Console(width=max(out.width, 120))
 err = Console(stderr=True, soft_wrap=True)  # one line per message, greppable
 
 

@@ -64,10 +64,14 @@ def analyze_article(article: Article, nlp: Any | None = None) -> Analysis:
 
 def compare_articles(
     story: Story, articles: Sequence[Article], analyses: Sequence[Analysis]
-) -> Comparison:
-    """Story-level stages: infer missing years across the story, then compare."""
+) -> tuple[list[Analysis], Comparison]:
+    """Story-level stages: infer missing years across the story, then compare.
+
+    Returns the analyses with years and dates resolved in the story's context
+    (the stored per-article analyses stay story-independent) and the comparison.
+    """
     from counterpoint.comparison import compare_story
     from counterpoint.time.years import infer_story_years
 
     resolved = infer_story_years(list(articles), list(analyses))
-    return compare_story(story, list(articles), resolved)
+    return resolved, compare_story(story, list(articles), resolved)
