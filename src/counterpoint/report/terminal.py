@@ -148,7 +148,7 @@ def render_terminal(result: ReportInput, console: Console | None = None) -> None
     )
     timeline = [
         f"{event.value}  {truncate(event.label, 90)}  ["
-        + ", ".join(names.get(s.article_id, s.article_id) for s in event.supports)
+        + ", ".join(dict.fromkeys(names.get(s.article_id, s.article_id) for s in event.supports))
         + "]"
         for event in comparison.timeline
     ]
