@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import generate_corpus  # noqa: E402
+from corpus import generate_articles  # noqa: E402
 
 from counterpoint.attribution import extract_attributions  # noqa: E402
 from counterpoint.claims import extract_claims  # noqa: E402
@@ -33,9 +33,20 @@ from counterpoint.sources.text import read_text_bytes  # noqa: E402
 from counterpoint.nlp.entities import find_entities  # noqa: E402
 from counterpoint.nlp.model import load_nlp  # noqa: E402
 from counterpoint.pipeline import PIPELINE, sentences_of  # noqa: E402
-from counterpoint.records import Analysis  # noqa: E402
+from counterpoint.records import Analysis, Story  # noqa: E402
 from counterpoint.store import open_store  # noqa: E402
 from counterpoint.time import find_times  # noqa: E402
+
+
+def bcubed_f1(gold: dict[str, str], pred: dict[str, str]) -> float:
+    """B-cubed F1 of a grouping against the generator's true stories."""
+    from collections import Counter
+
+    pairs = Counter((gold[i], pred[i]) for i in gold)
+    gold_size, pred_size = Counter(gold.values()), Counter(pred.values())
+    precision = sum(n * n / pred_size[p] for (g, p), n in pairs.items()) / len(gold)
+    recall = sum(n * n / gold_size[g] for (g, p), n in pairs.items()) / len(gold)
+    return 2 * precision * recall / (precision + recall)
 
 
 def peak_rss_mb() -> float:
@@ -61,7 +72,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args()
 
-    texts = list(generate_corpus(args.n, seed=args.seed))
+    generated = list(generate_articles(args.n, seed=args.seed))
+    texts = [(g.filename, g.text) for g in generated]
     words = sum(len(text.split()) for _, text in texts)
     timer = Timer()
     nlp = timer.run("load spaCy model (once)", load_nlp)
@@ -108,10 +120,21 @@ def main() -> None:
 
     by_id = {a.id: a for a in articles}
     stories = timer.run("story grouping", assign_stories, articles, [], by_id)
+    gold = {a.id: g.story_id for a, g in zip(articles, generated)}
+    grouping_f1 = bcubed_f1(gold, {i: s.id for s in stories for i in s.article_ids})
+
+    # Compare each generated story (the generator knows the true grouping), so the
+    # compare figure does not depend on how well the grouping did.
     analysis_by_id = {a.article_id: a for a in analyses}
-    for story in stories:
-        members = [by_id[i] for i in story.article_ids]  # returns (resolved analyses, comparison)
-        timer.run("compare (per story)", compare_articles, story, members, [analysis_by_id[i] for i in story.article_ids])
+    true_stories: dict[str, list[str]] = defaultdict(list)
+    for article_id, sid in gold.items():
+        true_stories[sid].append(article_id)
+    for sid, ids in true_stories.items():
+        story = Story(id=f"generated-{sid}", title=str(sid), article_ids=ids, produced_by="bench/1")
+        timer.run(
+            "compare (per story)", compare_articles, story, [by_id[i] for i in ids],
+            [analysis_by_id[i] for i in ids],
+        )
 
     analysis_total = sum(
         timer.seconds[s] for s in ("spaCy parse (full pipeline)", "entities", "attribution", "claims", "time expressions")
@@ -138,13 +161,18 @@ def main() -> None:
     summary = {
         "articles": len(articles),
         "words": words,
-        "stories": len(stories),
+        "stories_true": len(true_stories),
+        "stories_grouped": len(stories),
+        "grouping_bcubed_f1_vs_generator": round(grouping_f1, 3),
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, 1 process",
         "stages": rows,
     }
-    print(f"{len(articles)} articles, {words} words, {len(stories)} stories; one process, one core")
+    print(
+        f"{len(articles)} articles, {words} words, {len(true_stories)} generated stories; "
+        f"grouping found {len(stories)} (B-cubed F1 {grouping_f1:.3f}); one process, one core"
+    )
     print(f"{'stage':58} {'seconds':>9} {'articles/s':>11} {'words/s':>10}")
     for row in rows:
         aps = "" if row["articles_per_s"] is None else f"{row['articles_per_s']:.1f}"

@@ -29,6 +29,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from counterpoint.provenance import stamp
@@ -66,10 +67,15 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 
 class _StoryState:
+    """A story being grown: its member rows, names, and |sum of member vectors|^2."""
+
     def __init__(self, story: Story, rows: list[int]) -> None:
         self.story = story
         self.rows = rows
+        self.article_ids = list(story.article_ids)
         self.names: set[str] = set()
+        self.sum_sq = 0.0
+        self.changed = False
 
 
 def candidates(article_row: int, states: Sequence[_StoryState]) -> list[int]:
@@ -79,7 +85,7 @@ def candidates(article_row: int, states: Sequence[_StoryState]) -> list[int]:
     search): it only has to return a superset of the stories worth scoring.
     """
     del article_row
-    return [i for i, s in enumerate(states) if not s.story.pinned]
+    return [i for i, s in enumerate(states) if not s.story.pinned and s.rows]
 
 
 def assign_stories(
@@ -111,51 +117,109 @@ def assign_stories(
 
     vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1)
     try:
-        matrix = vectorizer.fit_transform([_text(a) for a in corpus]).toarray()
+        # rows are L2-normalised, so a dot product of two rows is their cosine
+        matrix = vectorizer.fit_transform([_text(a) for a in corpus]).tocsr()
     except ValueError:  # only stop words everywhere: no vocabulary
-        matrix = np.zeros((len(corpus), 1))
+        matrix = sparse.csr_matrix((len(corpus), 1))
     names = [capitalized_names(a) for a in corpus]
 
+    # story_of[row] = index of the story holding that row (-1: not placed yet)
+    story_of = np.full(len(corpus), -1, dtype=np.int64)
     states: list[_StoryState] = []
     for story in existing:
         rows = [row_of[aid] for aid in story.article_ids if aid in row_of]
         state = _StoryState(story, rows)
         for r in rows:
             state.names |= names[r]
+            story_of[r] = len(states)
+        if rows:
+            total = np.asarray(matrix[rows].sum(axis=0)).ravel()
+            state.sum_sq = float(total @ total)
         states.append(state)
 
     for article in fresh:
         row = row_of[article.id]
-        vec = matrix[row]
-        best, best_score = -1, -1.0
-        for i in candidates(row, states):
-            state = states[i]
-            if not state.rows:
-                continue
-            centroid = matrix[state.rows].mean(axis=0)
-            norm = float(np.linalg.norm(centroid)) * float(np.linalg.norm(vec))
-            cosine = float(centroid @ vec) / norm if norm else 0.0
-            score = cosine + NAME_BONUS * _jaccard(names[row], state.names)
-            if score > best_score:
-                best, best_score = i, score
+        best, best_score = _best_story(row, matrix, story_of, states, names)
         if best >= 0 and best_score >= threshold:
             state = states[best]
-            state.rows.append(row)
-            state.names |= names[row]
-            state.story = state.story.model_copy(
-                update={
-                    "article_ids": [*state.story.article_ids, article.id],
-                    "produced_by": STORIES,
-                }
-            )
+            state.changed = True
         else:
             new = Story(
                 id=story_id(article.id),
                 title=article.title or article.body.strip().split("\n", 1)[0][:120],
-                article_ids=[article.id],
+                article_ids=[],
                 produced_by=STORIES,
             )
-            state = _StoryState(new, [row])
-            state.names = set(names[row])
+            state = _StoryState(new, [])
+            best = len(states)
             states.append(state)
-    return [s.story for s in states]
+        _add(state, row, article.id, matrix, story_of, best, names)
+    return [_finish(s) for s in states]
+
+
+def _story_dots(row: int, matrix: sparse.csr_matrix, story_of: np.ndarray, n_stories: int) -> np.ndarray:
+    """For each story, the sum over its members of cosine(member, row)."""
+    placed = story_of >= 0
+    if not placed.any() or not n_stories:
+        return np.zeros(n_stories)
+    sims = np.asarray((matrix @ matrix[row].T).todense()).ravel()
+    return np.bincount(story_of[placed], weights=sims[placed], minlength=n_stories)
+
+
+def _best_story(
+    row: int,
+    matrix: sparse.csr_matrix,
+    story_of: np.ndarray,
+    states: list[_StoryState],
+    names: list[set[str]],
+) -> tuple[int, float]:
+    """The best-scoring candidate story for a row and its score (-1 if none).
+
+    cosine(row, centroid) is exact without building centroids: centroid . v is the
+    mean of member . v, and |sum|^2 is kept incrementally. The name bonus (a set
+    Jaccard) is only computed where it could still change the winner.
+    """
+    pool = candidates(row, states)
+    if not pool:
+        return -1, -1.0
+    dots = _story_dots(row, matrix, story_of, len(states))
+    cosines = {}
+    for i in pool:
+        norm = float(np.sqrt(states[i].sum_sq))
+        cosines[i] = float(dots[i]) / norm if norm else 0.0
+    best, best_score = -1, -1.0
+    floor = max(cosines.values()) - NAME_BONUS
+    for i in sorted(pool, key=lambda k: -cosines[k]):
+        if cosines[i] < floor:
+            break
+        score = cosines[i] + NAME_BONUS * _jaccard(names[row], states[i].names)
+        if score > best_score:
+            best, best_score = i, score
+    return best, best_score
+
+
+def _add(
+    state: _StoryState,
+    row: int,
+    article_id: str,
+    matrix: sparse.csr_matrix,
+    story_of: np.ndarray,
+    index: int,
+    names: list[set[str]],
+) -> None:
+    """Put a row into a story, keeping |sum|^2 exact: |s+v|^2 = |s|^2 + 2 s.v + |v|^2."""
+    cross = 0.0
+    if state.rows:
+        cross = float((matrix[state.rows] @ matrix[row].T).sum())
+    self_sq = float(matrix[row].multiply(matrix[row]).sum())
+    state.sum_sq += 2 * cross + self_sq
+    state.rows.append(row)
+    state.article_ids.append(article_id)
+    state.names |= names[row]
+    story_of[row] = index
+
+
+def _finish(state: _StoryState) -> Story:
+    if not state.changed and state.article_ids == list(state.story.article_ids):
+        return state.story
+    return state.story.model_copy(update={"article_ids": state.article_ids, "produced_by": STORIES})
