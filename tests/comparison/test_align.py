@@ -65,10 +65,18 @@ def _claim(n: int, text: str, stance: Stance = Stance.ASSERTS) -> Claim:
         ("Varnia sold tanks to Ostrel", "Varnia plans a tank factory in Ostrel", False),
         ("the mayor will reopen the bridge", "the strike at the port continues", False),
         ("Varnia and Ostrel signed a trade deal", "Varnia attacked Ostrel", False),
+        # lease / rent / hand over are one action; vessel words and refuel/dock too
+        ("Varnia will lease the harbour basin to the Ostrel navy",
+         "Varnia plans to hand over the harbour basin to Ostrel", True),
+        ("Varnia rents out its harbour basin", "Varnia agreed to lease the harbour basin", True),
+        ("Ostrel warships have refuelled at Lenport", "Ostrel naval tankers docked at Lenport", True),
+        # near misses: same actors and place, another action
+        ("Varnia will lease the harbour basin to Ostrel", "Ostrel warships have refuelled at Lenport", False),
+        ("Varnia inspects every truck at the Kessel crossing", "Varnia will lease the Kessel basin", False),
     ],
 )
 def test_pairwise_alignment_table(a: str, b: str, same: bool) -> None:
-    termer = Termer({"lenport": "lenport", "varnia": "varnia", "ostrel": "ostrel"})
+    termer = Termer({"lenport": "lenport", "varnia": "varnia", "ostrel": "ostrel", "kessel": "kessel"})
     groups = group_claims([_claim(1, a), _claim(2, b)], termer)
     assert (len(groups) == 1) is same
 

@@ -76,3 +76,18 @@ def test_seed_framing_words(seed_comparison) -> None:
     assert {"sheer lies", "western claims", "western media", "war of attrition",
             "in the strongest terms", "successfully repelled"} <= texts[second]
     assert any(t.category == "scare_quote" and t.text == "sheer lies" for t in cmp.framing)
+
+
+def test_p3_faster_drones_is_its_own_row_in_both(seed_comparison) -> None:
+    articles, analyses, cmp = seed_comparison
+    claims = {c.id: c for n in analyses for c in n.claims}
+
+    def props(row):
+        return [claims[cid].proposition.lower() for c in row.cells for cid in c.claim_ids]
+
+    p3 = [r for r in cmp.rows if any("faster" in p for p in props(r))]
+    assert len(p3) == 1, [r.proposition for r in p3]
+    row = p3[0]
+    assert all(c.claim_ids for c in row.cells), "both articles carry P3"
+    # P3 is not the P1 row: no factory/plant claim sits on it.
+    assert not any("plant" in p or "factory" in p for p in props(row))

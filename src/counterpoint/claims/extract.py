@@ -9,18 +9,31 @@ Cascade per attribution, in order:
 1. Group the content spans: a split quote within one sentence ("We will," he said,
    "rebuild") is one text; a span that starts a new sentence (capital letter after
    the previous span) is a separate claim with the same holder.
-2. `stance_of(cue polarity, content)` -> stance + positive proposition.
-3. Anaphoric report nouns: a proposition that is only "these denials" / "reports
-   in this regard" refers to an earlier claim of the same article: "denials" take
-   the latest earlier *denied* proposition and flip the stance ("these denials are
-   false" asserts what was denied); "reports"/"claims" take the latest earlier
-   proposition and keep the stance. Without an antecedent the claim is kept as is.
-4. Minimal subject resolution: a leading "it"/"its"/"the country" (or "he"/"his"
+2. Split each group at coordinated full clauses (`claims.split.split_clauses`, on
+   the article's parse; a conjunct without a subject takes the main clause's):
+   one claim per clause. Comparative attributes ("faster drones") add a claim of
+   their own ("the drones would be faster") with the stance of their clause.
+3. `stance_of(cue polarity, content)` -> stance + positive proposition.
+4. Anaphoric report nouns: a proposition that is only "these denials" / "reports
+   in this regard" / "the report" / "it" (left of "dismissed it as a fabrication")
+   refers to an earlier claim of the same article: "denials" take the latest earlier
+   *denied* proposition and flip the stance ("these denials are false" asserts what
+   was denied); "report"/"story"/"claims" take the first earlier claim made by a
+   reporting cue ("reported", "revealed", "cited": the report itself), else the
+   latest earlier proposition, and keep the stance. Without an antecedent the claim
+   is kept as is.
+5. Statements the outlet reports in its own sentence ("X stood by their denials of
+   a report that P", "X called the report a fantasy", "X has denied that P"): the
+   holder becomes X (kind unknown, source voice), not the outlet.
+6. Figure anaphora: "X put the figure at more than 500" restates the latest earlier
+   claim with a number, with the new figure, held by X.
+7. Minimal subject resolution: a leading "it"/"its"/"the country" (or "he"/"his"
    for people) becomes the holder's name; a subjectless gerund ("supplying drones")
    gets the holder as subject. Only for named holders (not the outlet, not anonymous).
-5. Skip empty propositions (nothing left to claim) instead of inventing one.
+8. Skip empty propositions (nothing left to claim) instead of inventing one.
 
-`doc` is accepted for the pipeline's signature and unused in this rule version.
+`doc` (the article's spaCy parse) is optional: without it step 2 keeps each group
+whole.
 """
 
 from __future__ import annotations
@@ -28,12 +41,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from counterpoint.claims.stance import FLIP, REPORT_NOUNS, stance_of
+from counterpoint.claims.split import comparative_attributes, split_clauses
+from counterpoint.claims.stance import FALSITY, FLIP, REPORT_NOUNS, clean_content, stance_of
 from counterpoint.provenance import stamp
 from counterpoint.records import (
     Article,
     Attribution,
     Claim,
+    Polarity,
     SourceKind,
     SourceRef,
     Span,
@@ -41,12 +56,40 @@ from counterpoint.records import (
     Voice,
 )
 
-CLAIMS = stamp("claims.rules", 1)
+CLAIMS = stamp("claims.rules", 2)
 
 ANAPHORIC = re.compile(
     rf"^(?:the|these|those|such|this|that|its|their|his|her|all)?\s*(?:[\w-]+\s+){{0,3}}?"
-    rf"(?P<noun>denials?|rejections?|{REPORT_NOUNS})"
-    rf"(?:\s+(?:by|from|in|of|about|on)\s+[\w' -]+)?$",
+    rf"(?P<noun>denials?|rejections?|leaks?|{REPORT_NOUNS})"
+    rf"(?:\s+(?:by|from|in|of|about|on)\s+[\w' -]+)?$"
+    r"|^(?P<pronoun>it|this|that|them)$",
+    re.I,
+)
+# Cues by which a source publishes a report (its first claim is "the report").
+REPORTING_CUES = {"report", "reveal", "publish", "write", "cite", "claim", "leak", "expose"}
+REPORTED_INSIDE = re.compile(
+    r"^(?P<who>(?:[\w'.-]+\s+){0,6}?[\w'.-]+)\s+(?:on\s+\w+\s+)?(?:has\s+|have\s+|had\s+)?"
+    r"(?:also\s+|again\s+|repeatedly\s+)?"
+    r"(?:"
+    r"(?P<denial>stood\s+by|stand\s+by|stands\s+by|reiterated|repeated)\s+(?:their|its|his|her)\s+"
+    r"denials?\s+of\s+(?P<denied>.+)"
+    r"|(?P<deny>denied|denies|deny|rejected|rejects|dismissed|dismisses)\s+(?P<object>.+)"
+    rf"|(?:called|calls|described|describes|branded|brands|labell?ed)\s+(?P<called>(?:the|this|that)\s+"
+    rf"(?:{REPORT_NOUNS}|leak))\s+(?:as\s+)?(?:{FALSITY})\b.*"
+    r")$",
+    re.I,
+)
+FIGURE = re.compile(
+    r"^(?:(?P<who>(?:[\w'.-]+\s+){0,7}?[\w'.-]+)\s+(?:put|puts|putting|placed|places|estimated|"
+    r"estimates|gave|gives)\s+)?(?:the|that|this|its)\s+(?:figure|number|total|count|tally|toll)\s+"
+    r"(?:at|as)\s+"
+    r"(?P<figure>(?:more than|over|at least|about|around|roughly|nearly|almost|some|fewer than|"
+    r"less than|under|up to)?\s*[\d,.]+(?:\s+(?:million|thousand|hundred|billion))?)\b",
+    re.I,
+)
+QUANTITY = re.compile(
+    r"(?:(?:more than|over|at least|about|around|roughly|nearly|almost|some|fewer than|less than|"
+    r"under|up to)\s+)?\d[\d,.]*(?:\s+(?:million|thousand|hundred|billion))?",
     re.I,
 )
 DENIAL_NOUN = re.compile(r"^(?:denials?|rejections?)$", re.I)
@@ -97,42 +140,78 @@ def _resolve_subject(text: str, holder: SourceRef) -> str:
     return text
 
 
-def _antecedent(noun: str, earlier: list[Claim]) -> Claim | None:
-    """The earlier claim an anaphoric report noun refers to (step 3)."""
-    wants_denial = bool(DENIAL_NOUN.match(noun))
+def _antecedent(noun: str, earlier: list[Claim], cues: dict[str, str]) -> Claim | None:
+    """The earlier claim an anaphoric report noun refers to (step 4)."""
+    candidates = [c for c in earlier if not ANAPHORIC.match(c.proposition)]
+    if DENIAL_NOUN.match(noun):
+        return next((c for c in reversed(candidates) if c.stance is Stance.DENIES), None)
+    reported = [c for c in candidates if cues.get(c.attribution_id or "") in REPORTING_CUES]
+    if reported:
+        return reported[0]
+    return candidates[-1] if candidates else None
+
+
+def _anonymous_holder(name: str) -> SourceRef:
+    """A source named inside the outlet's own sentence: kind unknown, no id (step 5)."""
+    return SourceRef(name=name.strip(), kind=SourceKind.UNKNOWN)
+
+
+def _reported_inside(
+    text: str, earlier: list[Claim], cues: dict[str, str]
+) -> tuple[SourceRef, Stance, str] | None:
+    """(holder, stance, proposition) of a statement the outlet reports itself (step 5)."""
+    match = REPORTED_INSIDE.match(clean_content(text)[0])
+    if not match:
+        return None
+    who = re.sub(r"\s+on\s+\w+$", "", match.group("who"))
+    if who.lower() in ("it", "this", "that", "there", "which", "who"):
+        return None
+    holder = _anonymous_holder(who)
+    if match.group("called"):
+        ref = _antecedent("report", earlier, cues)
+        return None if ref is None else (holder, Stance.DENIES, ref.proposition)
+    content = match.group("denied") or match.group("object")
+    stance, proposition = stance_of(Polarity.DENIES, content)
+    anaphor = ANAPHORIC.match(proposition)
+    if anaphor:
+        ref = _antecedent(anaphor.group("noun") or "report", earlier, cues)
+        if ref is None:
+            return None
+        proposition = ref.proposition
+    return holder, stance, proposition
+
+
+def _restated_figure(proposition: str, earlier: list[Claim]) -> tuple[str | None, str] | None:
+    """(who, proposition with the new figure) for "X put the figure at N" (step 6)."""
+    match = FIGURE.match(proposition)
+    if not match:
+        return None
     for claim in reversed(earlier):
-        if ANAPHORIC.match(claim.proposition):
-            continue
-        if wants_denial and claim.stance is not Stance.DENIES:
-            continue
-        return claim
+        if QUANTITY.search(claim.proposition) and not FIGURE.match(claim.proposition):
+            restated = QUANTITY.sub(match.group("figure").strip(), claim.proposition, count=1)
+            return match.group("who"), restated
     return None
 
 
-def _claim_of(
-    article: Article, attribution: Attribution, spans: list[Span], earlier: list[Claim]
-) -> Claim | None:
-    text = " ".join(s.text.strip() for s in spans)
-    stance, proposition = stance_of(attribution.polarity, text)
-    anaphor = ANAPHORIC.match(proposition)
-    if anaphor:
-        ref = _antecedent(anaphor.group("noun"), earlier)
-        if ref is not None:
-            proposition = ref.proposition
-            if DENIAL_NOUN.match(anaphor.group("noun")) and stance in FLIP:
-                stance = FLIP[stance]
-    else:
-        proposition = _resolve_subject(proposition, attribution.source)
-    if not proposition.strip():
-        return None  # step 5: nothing left to claim
-    voice = Voice.OUTLET if attribution.source.kind is SourceKind.OUTLET else Voice.SOURCE
+def _new_claim(
+    article: Article,
+    attribution: Attribution,
+    spans: list[Span],
+    earlier: list[Claim],
+    *,
+    proposition: str,
+    stance: Stance,
+    holder: SourceRef | None = None,
+) -> Claim:
+    holder = holder or attribution.source
+    voice = Voice.OUTLET if holder.kind is SourceKind.OUTLET else Voice.SOURCE
     evidence = list(spans)
     if attribution.cue is not None:
         evidence.append(attribution.cue)
     return Claim(
         id=f"{article.id[:12]}:c{len(earlier) + 1}",
         proposition=proposition,
-        holder=attribution.source,
+        holder=holder,
         stance=stance,
         voice=voice,
         evidence=evidence,
@@ -141,19 +220,92 @@ def _claim_of(
     )
 
 
+def _claim_of(
+    article: Article,
+    attribution: Attribution,
+    spans: list[Span],
+    text: str,
+    earlier: list[Claim],
+    cues: dict[str, str],
+) -> Claim | None:
+    holder = attribution.source
+    if holder.kind is SourceKind.OUTLET:
+        inside = _reported_inside(text, earlier, cues)
+        if inside is not None:
+            who, stance, proposition = inside
+            return _new_claim(article, attribution, spans, earlier, proposition=proposition,
+                              stance=stance, holder=who)
+    stance, proposition = stance_of(attribution.polarity, text)
+    anaphor = ANAPHORIC.match(proposition)
+    if anaphor:
+        if attribution.polarity is Polarity.ACCUSES:
+            return None  # "criticised the report": no proposition of its own to hold
+        noun = anaphor.group("noun") or "report"
+        ref = _antecedent(noun, earlier, cues)
+        if ref is not None:
+            proposition = ref.proposition
+            if DENIAL_NOUN.match(noun) and stance in FLIP:
+                stance = FLIP[stance]
+    else:
+        figure = _restated_figure(proposition, earlier)
+        if figure is not None:
+            who, proposition = figure
+            if holder.kind is SourceKind.OUTLET and who:
+                holder = _anonymous_holder(who)
+        else:
+            proposition = _resolve_subject(proposition, holder)
+    if not proposition.strip():
+        return None  # step 8: nothing left to claim
+    return _new_claim(article, attribution, spans, earlier, proposition=proposition,
+                      stance=stance, holder=holder)
+
+
+def _pieces(doc: Any | None, spans: list[Span]) -> list[str]:
+    """The group's text, cut at coordinated clauses when the parse allows (step 2)."""
+    if doc is not None and len(spans) == 1:
+        pieces = split_clauses(doc, spans[0].start, spans[0].end)
+        if pieces:
+            return pieces
+    return [" ".join(s.text.strip() for s in spans)]
+
+
+def _attributes(doc: Any | None, spans: list[Span]) -> list[str]:
+    if doc is None:
+        return []
+    return [a for s in spans for a in comparative_attributes(doc, s.start, s.end)]
+
+
 def extract_claims(
     article: Article, doc: Any | None, attributions: list[Attribution]
 ) -> list[Claim]:
-    """One `Claim` per attribution content, in text order (see module doc)."""
-    del doc  # rules work on the attribution spans alone
+    """Claims of every attribution content, in text order (see module doc)."""
+    if doc is not None and getattr(doc, "text", None) != article.body:
+        doc = None  # offsets would not line up: fall back to whole contents
     ordered = sorted(
         attributions,
         key=lambda a: (min((s.start for s in a.content), default=0), a.id),
     )
+    cues = {a.id: (a.cue_lemma or "").lower() for a in attributions}
     claims: list[Claim] = []
     for attribution in ordered:
         for group in _content_groups(list(attribution.content)):
-            claim = _claim_of(article, attribution, group, claims)
-            if claim is not None:
-                claims.append(claim)
+            made: list[Claim] = []
+            for piece in _pieces(doc, group):
+                claim = _claim_of(article, attribution, group, piece, claims, cues)
+                if claim is not None:
+                    claims.append(claim)
+                    made.append(claim)
+            for attribute in _attributes(doc, group):
+                word = attribute.rsplit(" ", 1)[-1]
+                source = next((c for c in made if word in c.proposition.lower()), None)
+                if source is None:
+                    continue
+                # The attribute now has its own claim: the clause keeps the event alone,
+                # so it aligns with reports of the event that do not mention the attribute.
+                plain = re.sub(rf"\b{re.escape(word)}\s+", "", source.proposition, count=1, flags=re.I)
+                claims[claims.index(source)] = source.model_copy(update={"proposition": plain})
+                claims.append(
+                    _new_claim(article, attribution, group, claims, proposition=attribute,
+                               stance=source.stance, holder=source.holder)
+                )
     return claims

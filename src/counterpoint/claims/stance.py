@@ -7,17 +7,25 @@ denying P can be aligned on the same row later.
 
 Cascade, in order (each step may rewrite the text and flip the stance):
 
-1. Clean: strip quote marks, a leading "that", evidence fluff ("there is copious
-   evidence that"), distancing adverbs ("allegedly", "reportedly": they set the
-   hedge flag instead) and trailing punctuation.
+1. Clean: strip quote marks, a wire dateline ("CITY, Country, March 14 (Wire) -"),
+   discourse fillers ("Unfortunately,", "However,"), a leading "that", evidence fluff
+   ("there is copious evidence that"), distancing adverbs ("allegedly",
+   "reportedly": they set the hedge flag instead), a trailing participle clause of
+   the cue (", calling the story ...", ", describing it as ...") or contrast clause
+   (", while ...") and trailing punctuation.
+1b. Accusations (cue polarity ACCUSES): "the West of trying to X" -> "the West is
+   trying to X"; the accuser asserts it.
 2. "It is false/untrue/a lie that P"                      -> P, negated.
 3. "(any|no) truth/basis to reports that P"               -> P; "no" negates.
 4. "<X> are sheer lies / false / baseless / fabricated"   -> X, negated;
+   "<X> as a fabrication / a fantasy" (after "dismissed", "described") -> X, negated;
    "<someone> has denied/rejected P" inside the content   -> P, negated.
 5. Reported-speech nouns ("reports by Western media that P", "the claims of P",
    "allegations that P")                                  -> P (the thing reported).
 6. Negation of the main verb ("does not participate", "not working with",
-   "never supplied", "cannot")                            -> positive verb, negated.
+   "never supplied", "cannot"), of the subject ("no foreign ship has docked",
+   "there is no lease") or of a "have" object ("has no plans for")
+                                                          -> positive form, negated.
 7. Stance: the cue gives the base (ASSERTS/ACCUSES -> asserts, DENIES -> denies,
    HEDGES -> hedges, QUESTIONS -> questions); a negated content flips asserts <->
    denies; a hedge word in the main clause ("may", "could", "is believed to",
@@ -43,7 +51,8 @@ FALSITY = (
     r"(?:sheer |pure |utter |complete |total |outright |blatant |baseless |absolute )?"
     r"(?:lies|a lie|lie|false|fake|fakes|fake news|untrue|baseless|fabricated|fabrications?|"
     r"a fabrication|groundless|unfounded|nonsense|fiction|a fiction|not true|"
-    r"without (?:any )?(?:basis|foundation)|disinformation|propaganda)"
+    r"without (?:any )?(?:basis|foundation)|disinformation|propaganda|(?:a )?fantasy|(?:a )?smear|"
+    r"(?:a )?hoax|(?:an )?invention|(?:a )?fairy tale)"
 )
 DISTANCING_ADVERBS = ("allegedly", "reportedly", "purportedly", "supposedly", "apparently")
 HEDGE_PATTERNS = (
@@ -142,8 +151,29 @@ def past_tense(base: str) -> str:
 # ------------------------------------------------------------------ cleaning
 
 
+# Sentence adverbs that frame a statement without being part of it.
+FILLERS = re.compile(
+    r"^(?:unfortunately|fortunately|sadly|regrettably|however|meanwhile|moreover|furthermore|"
+    r"indeed|in fact|of course|clearly|obviously|frankly|honestly|in turn|in addition|"
+    r"also|still|besides|likewise|similarly|nevertheless|nonetheless|again)\s*,\s*"
+    r"|^(?:but|and|so|yet)\s+(?=\w)",
+    re.I,
+)
+# "VEYL, Kestria, March 14 (Harbourline) -": a wire dateline opening a paragraph.
+WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{1,40},(?:\s*[^,()\n]{1,40},)?\s*[^()\n]{0,30}\([^)\n]{1,40}\)\s*[-–—]+\s*"
+)
+# The cue's own participle clause spilling into the content: ", calling the story ...".
+CUE_TAIL = re.compile(
+    r",\s+(?:calling|describing|dismissing|labell?ing|branding|terming|saying|adding|noting|"
+    r"rejecting|denying)\b.*$"
+    r"|,\s+(?:while|whereas)\s+.*$",
+    re.I,
+)
+
+
 def clean_content(text: str) -> tuple[str, bool]:
-    """Strip quotes, leading 'that', fluff and distancing adverbs.
+    """Strip quotes, datelines, fillers, leading 'that', fluff and distancing adverbs.
 
     Returns (clean text, hedged) where `hedged` says a distancing adverb was removed.
     """
@@ -153,9 +183,12 @@ def clean_content(text: str) -> tuple[str, bool]:
     out = "".join(ch for ch in out if ch not in QUOTES)
     out = re.sub(r"\s+", " ", out).strip()
     out = out.strip(" ,;:.!?-–—")
+    out = WIRE_DATELINE.sub("", out)
+    out = CUE_TAIL.sub("", out)
     hedged = False
     for _ in range(3):
         before = out
+        out = FILLERS.sub("", out)
         out = re.sub(r"^(?:that|whether|how)\s+", "", out, flags=re.I)
         # Manner adverbials of the cue that spill into the content span.
         out = re.sub(
@@ -196,7 +229,8 @@ def _strip_report_noun(text: str) -> str | None:
         rf"^(?:the\s+|these\s+|those\s+|such\s+|any\s+|all\s+)?(?:[\w-]+\s+){{0,3}}?"
         rf"(?:{REPORT_NOUNS})"
         rf"(?:\s+(?:by|from|in)\s+(?:the\s+)?[\w' -]+?)?"
-        rf"\s+(?:that|of|about|on|regarding|alleging|saying)\s+(.+)$",
+        rf"\s+(?:that|of|about|on|regarding|alleging|saying|claiming|suggesting|stating|asserting)"
+        rf"\s+(.+)$",
         text,
         flags=re.I,
     )
@@ -222,7 +256,49 @@ def _falsity(text: str) -> str | None:
     )
     if match:
         return match.group(1)
+    # "it as a fabrication" / "the story as a fantasy written to order"
     return None
+
+
+def _falsity_as(text: str) -> str | None:
+    """'it as a fabrication' / 'the story as a fantasy written to order' -> 'it' / 'the story'."""
+    match = re.match(rf"^(.+?)\s+as\s+(?:{FALSITY})(?:\s+.*)?$", text, flags=re.I)
+    if match and len(match.group(1).split()) <= 8:
+        return match.group(1)
+    # "called the report a fantasy": the object and its label, without "as".
+    match = re.match(
+        rf"^((?:it|this|that|the\s+(?:[\w-]+\s+){{0,2}}?(?:{REPORT_NOUNS}|leak)))\s+(?:{FALSITY})\b.*$",
+        text,
+        flags=re.I,
+    )
+    return match.group(1) if match else None
+
+
+ACCUSATION = re.compile(
+    r"^(?P<who>(?:[\w'.-]+\s+){0,6}?[\w'.-]+)\s+of\s+(?:(?P<neg>not)\s+)?(?P<verb>[a-z]+ing)\b(?P<rest>.*)$",
+    re.I,
+)
+
+
+def accusation(text: str) -> str | None:
+    """'the West of trying to X' -> 'the West is trying to X' (the accused does it).
+
+    The progressive keeps the accuser's tense-neutral charge; a plural or
+    coordinated accused takes "are".
+    """
+    match = ACCUSATION.match(text)
+    if not match:
+        return None
+    who = match.group("who")
+    last = who.split()[-1].lower()
+    plural = (
+        " and " in f" {who.lower()} "
+        or (last.endswith("s") and not last.endswith(("ss", "us", "is")) and "'" not in last)
+        or last in ("they", "we", "you", "people", "police")
+    )
+    be = "are" if plural else "is"
+    neg = " not" if match.group("neg") else ""
+    return f"{who} {be}{neg} {match.group('verb')}{match.group('rest')}"
 
 
 EMBEDDED_DENIAL = re.compile(
@@ -270,6 +346,13 @@ NEG_AUX = re.compile(
 NEG_CONTRACTED = {"cannot": "can", "won't": "will", "can't": "can", "shan't": "shall"}
 NEG_NEVER = re.compile(r"\bnever\s+", re.I)
 NEG_GERUND = re.compile(r"\bnot\s+(?=\w+ing\b)", re.I)
+# "there is no lease" -> "there is a lease"; "no foreign ship has docked" -> "foreign ship ...".
+NEG_THERE_NO = re.compile(r"^(there\s+(?:is|are|was|were|will be|has been|have been))\s+no\s+", re.I)
+NEG_SUBJECT_NO = re.compile(r"^no\s+(?=\w)", re.I)
+# "has no plans for" -> "has plans for", but not the idiom "had no choice but to".
+NEG_HAVE_NO = re.compile(
+    r"\b(has|have|had)\s+no\s+(?!(?:choice|option|alternative|doubt)\b)", re.I
+)
 
 
 def _positive(text: str) -> tuple[str, bool]:
@@ -290,6 +373,15 @@ def _positive(text: str) -> tuple[str, bool]:
         idx = head.lower().find(neg)
         if idx >= 0 and re.match(r"\b", head[idx:]):
             candidates.append((idx, text[:idx] + pos + text[idx + len(neg) :]))
+    match = NEG_THERE_NO.match(text)
+    if match:
+        candidates.append((0, f"{match.group(1)} a {text[match.end():]}"))
+    match = NEG_SUBJECT_NO.match(text)
+    if match:
+        candidates.append((0, text[match.end():]))
+    match = NEG_HAVE_NO.search(head)
+    if match:
+        candidates.append((match.start(), text[: match.start()] + match.group(1) + " " + text[match.end():]))
     for rx in (NEG_NEVER, NEG_GERUND):
         match = rx.search(head)
         if match:
@@ -299,6 +391,7 @@ def _positive(text: str) -> tuple[str, bool]:
     _, out = min(candidates, key=lambda c: c[0])
     # "participate in any project" reads as "participates in a project" once positive.
     out = re.sub(r"\bany\s+", "", out, count=1, flags=re.I)
+    out = re.sub(r"\b(has|have|had|is|are|was|were)\s+ever\s+", r"\1 ", out, count=1, flags=re.I)
     return re.sub(r"\s+", " ", out).strip(), True
 
 
@@ -321,6 +414,8 @@ def stance_of(cue_polarity: Polarity, content_text: str) -> tuple[Stance, str]:
     """The holder's stance and the proposition stated positively (see module doc)."""
     text, hedged = clean_content(content_text)
     negations = 0
+    if cue_polarity is Polarity.ACCUSES:
+        text = accusation(text) or text
 
     # Steps 2-5 may chain ("no truth to reports that P"), so loop until stable.
     for _ in range(3):
@@ -333,6 +428,12 @@ def stance_of(cue_polarity: Polarity, content_text: str) -> tuple[Stance, str]:
         if falsity is not None:
             text = falsity
             negations += 1
+        falsity = _falsity_as(text)
+        if falsity is not None:
+            text = falsity
+            # "dismissed it as a fabrication": the cue already denies; the complement
+            # only says how, so it negates only under a neutral cue ("described").
+            negations += int(cue_polarity is not Polarity.DENIES)
         embedded = _embedded_denial(text)
         if embedded is not None:
             text = embedded
@@ -356,5 +457,6 @@ def stance_of(cue_polarity: Polarity, content_text: str) -> tuple[Stance, str]:
         stance = FLIP[stance]
     if stance is Stance.ASSERTS and (hedged or _is_hedged(text)):
         stance = Stance.HEDGES
-    text = text.strip(" ,;:.!?-–—")
+    # "any foreign vessel has docked" (from "denied that any ...") reads without "any".
+    text = re.sub(r"^any\s+(?=\w)", "", text.strip(" ,;:.!?-–—"), flags=re.I)
     return stance, text

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from counterpoint.comparison.terms import EVENT_CONCEPTS, Termer, surfaces_from
+from counterpoint.comparison.terms import EVENT_CONCEPTS, Termer, fold_entities, surfaces_from
 from counterpoint.records import (
     Analysis,
     CellStance,
@@ -44,6 +44,7 @@ from counterpoint.records import (
 
 THRESHOLD = 0.5
 MIN_SHARED = 2
+LINKAGE = 0.34
 
 OWN = {
     Stance.ASSERTS: CellStance.ASSERTS,
@@ -77,7 +78,13 @@ class _UnionFind:
 
 
 def termer_for(analyses: Sequence[Analysis]) -> Termer:
-    """A `Termer` knowing every entity surface and holder name of the story."""
+    """A `Termer` knowing every entity surface and holder name of the story.
+
+    Canonical ids are folded first (`terms.fold_entities`: "dolmari" -> "dolmar",
+    "veyl" -> "port-veyl"). A multi-word id led by another entity ("dolmari-navy")
+    is not used as a surface: its words are termed one by one, so "the Dolmari navy"
+    and "Dolmar's navy" share @dolmar and "military".
+    """
     pairs: list[tuple[str, str]] = []
     for analysis in analyses:
         pairs.extend((e.span.text, e.canonical_id) for e in analysis.entities)
@@ -85,7 +92,14 @@ def termer_for(analyses: Sequence[Analysis]) -> Termer:
         for claim in analysis.claims:
             if claim.holder.canonical_id:
                 pairs.append((claim.holder.name, claim.holder.canonical_id))
-    return Termer(surfaces_from(pairs))
+    fold = fold_entities({cid for _, cid in pairs})
+    kept: list[tuple[str, str]] = []
+    for text, cid in pairs:
+        head = cid.split("-", 1)[0]
+        if "-" in cid and head in fold and fold[head] != cid:
+            continue
+        kept.append((text, fold.get(cid, cid)))
+    return Termer(surfaces_from(kept))
 
 
 def similarity(
@@ -103,6 +117,21 @@ def similarity(
     if events_a and events_b and not events_a & events_b:
         return 0.0, content_shared
     return (overlap + fuzzy) / 2.0, content_shared
+
+
+def linked(a: set[str], b: set[str], weights: dict[str, float], threshold: float = THRESHOLD) -> bool:
+    """Whether two term sets say the same thing (step 4 of the module doc).
+
+    Enough shared words (`MIN_SHARED`), or one shared action concept plus a shared
+    entity ("Kestria rents out its sovereignty" ~ "Kestria agreed to lease the basin").
+    """
+    score, shared = similarity(a, b, weights)
+    if score < threshold:
+        return False
+    if shared >= MIN_SHARED:
+        return True
+    common = a & b
+    return bool(common & EVENT_CONCEPTS) and any(t.startswith("@") for t in common)
 
 
 def _weights(term_sets: Sequence[set[str]]) -> dict[str, float]:
@@ -124,19 +153,39 @@ def _weights(term_sets: Sequence[set[str]]) -> dict[str, float]:
 def group_claims(
     claims: Sequence[Claim], termer: Termer, *, threshold: float = THRESHOLD
 ) -> list[list[int]]:
-    """Indices of `claims` grouped into rows, in order of first appearance."""
+    """Indices of `claims` grouped into rows, in order of first appearance.
+
+    Average linkage over the pairwise `linked` test: candidate pairs are merged in
+    order of score, and two groups join only when at least `LINKAGE` of the pairs
+    between them are linked. A chain of near neighbours (lease -> refuel under the
+    lease -> tankers refuelled) therefore does not fuse two claims into one row.
+    """
     term_sets = [set(termer.terms(c.proposition)) for c in claims]
     weights = _weights(term_sets)
-    uf = _UnionFind(len(claims))
-    for i in range(len(claims)):
-        for j in range(i + 1, len(claims)):
-            score, shared = similarity(term_sets[i], term_sets[j], weights)
-            if score >= threshold and shared >= MIN_SHARED:
-                uf.union(i, j)
+    n = len(claims)
+    links: dict[tuple[int, int], float] = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            if linked(term_sets[i], term_sets[j], weights, threshold):
+                links[(i, j)] = similarity(term_sets[i], term_sets[j], weights)[0]
+    uf = _UnionFind(n)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for (i, j), _ in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj:
+            continue
+        pairs = [(min(a, b), max(a, b)) for a in members[ri] for b in members[rj]]
+        if sum(1 for p in pairs if p in links) / len(pairs) < LINKAGE:
+            continue
+        uf.union(ri, rj)
+        root = uf.find(ri)
+        members[root] = members.pop(ri, []) + members.pop(rj, []) if root == ri else (
+            members.pop(rj, []) + members.pop(ri, [])
+        )
     groups: dict[int, list[int]] = {}
-    for i in range(len(claims)):
+    for i in range(n):
         groups.setdefault(uf.find(i), []).append(i)
-    return [groups[k] for k in sorted(groups)]
+    return [sorted(groups[k]) for k in sorted(groups)]
 
 
 def row_proposition(members: Sequence[Claim], termer: Termer) -> str:

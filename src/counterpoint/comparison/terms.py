@@ -34,6 +34,10 @@ PHRASES = {
     r"weapons? and drones?": "weapon drone",
     r"air defen[cs]es?": "airdefense",
     r"prime minister": "primeminister",
+    r"warships?": "military vessel",
+    r"(?:take|takes|took|taking|taken|hand|hands|handed|handing)\s+over": "lease",
+    r"rents?\s+out|renting\s+out|rented\s+out": "lease",
+    r"calls?\s+at|called\s+at|calling\s+at": "dock at",
     r"human rights": "humanrights",
 }
 
@@ -41,8 +45,18 @@ PHRASES = {
 CONCEPT_GROUPS = [
     ("factory", "plant", "facility", "factories", "plants", "facilities"),
     ("produce", "production", "manufacture", "manufacturing", "build", "construct", "assemble"),
-    ("supply", "deliver", "delivery", "provide", "send", "transfer", "ship", "export",
-     "sell", "sold", "sale", "sales", "supplying", "supplies", "delivering", "deliveries"),
+    ("supply", "deliver", "delivery", "provide", "send", "transfer", "export",
+     "sell", "sold", "sale", "sales", "supplying", "supplies", "delivering", "deliveries",
+     "shipment", "shipments"),
+    # handing control of a place to someone for a time
+    ("lease", "rent", "hand", "handover", "cede", "concession", "leasing", "rental"),
+    ("vessel", "ship", "ships", "boat", "tanker", "frigate", "destroyer", "warship", "submarine"),
+    ("dock", "refuel", "berth", "moor", "docking", "refuelling", "refueling", "port call"),
+    ("military", "navy", "naval", "army", "armed forces", "troops"),
+    ("deny", "reject", "dismiss", "refute", "denial", "rejection"),
+    ("inspection", "inspect", "check", "checks", "screening", "control", "controls"),
+    ("truck", "lorry", "lorries", "trucks"),
+    ("wait", "stuck", "queue", "stranded", "waiting", "queued"),
     ("plan", "project", "scheme", "program", "programme", "plans", "projects", "intend",
      "intention"),
     ("participate", "participation", "involve", "involvement", "take part", "engage"),
@@ -94,8 +108,40 @@ def stem(word: str) -> str:
 # ("supplying" vs "producing") are different claims even when their actors match.
 EVENT_CONCEPTS = {
     "produce", "supply", "plan", "participate", "attack", "kill", "injure",
-    "cooperation", "sanction", "meet", "talk", "agreement",
+    "cooperation", "sanction", "meet", "talk", "agreement", "lease", "dock", "inspection",
 }
+
+# Suffixes that turn a place name into its adjective or people ("Kestrian", "Dolmari").
+DEMONYM_SUFFIXES = ("ian", "ean", "an", "n", "i", "ese", "ish", "ic")
+
+
+def fold_entities(ids: Iterable[str]) -> dict[str, str]:
+    """Canonical id -> the story id it stands for, where the entity stage kept two.
+
+    Rules, in order: a demonym folds onto its place ("dolmari" -> "dolmar",
+    "kestrian" -> "kestria", "ukrainian" -> "ukraine"); a one-word id folds onto the
+    only longer id ending with that word ("veyl" -> "port-veyl", "ledger" ->
+    "meridian-ledger"). Ids that fold nowhere map to themselves.
+    """
+    known = set(ids)
+    out: dict[str, str] = {}
+    for cid in sorted(known):
+        target = cid
+        if "-" not in cid:
+            for suffix in DEMONYM_SUFFIXES:
+                if cid.endswith(suffix) and len(cid) - len(suffix) >= 3:
+                    base = cid[: -len(suffix)]
+                    hit = next((b for b in (base, base + "e", base + "a") if b in known and b != cid), None)
+                    if hit:
+                        target = hit
+                        break
+            if target == cid:
+                longer = [k for k in known if k != cid and k.endswith("-" + cid)]
+                if len(longer) == 1:
+                    target = longer[0]
+        out[cid] = target
+    # one more pass so that chains ("veyl" -> "port-veyl") settle on the final id
+    return {k: out.get(v, v) for k, v in out.items()}
 
 CONCEPTS: dict[str, str] = {}
 for _group in CONCEPT_GROUPS:
@@ -159,8 +205,10 @@ class Termer:
             if term.startswith("#"):
                 unit: list[str] = []
                 for t in terms[i + 1 :]:
-                    if t.startswith(("#", "@")) or len(unit) == 2:
+                    if t.startswith("#") or len(unit) == 2:
                         break
+                    if t.startswith("@"):
+                        continue  # "500 Kestrian trucks": the demonym is not the unit
                     unit.append(t)
                 if unit:
                     out.append((float(term[1:]), frozenset(unit)))

@@ -1,0 +1,100 @@
+"""The claims section of examples/README.md, through the whole pipeline.
+
+The four fictional Port Veyl articles ship with the repository, so this runs
+everywhere (no ../shared needed).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import counterpoint
+from counterpoint.records import CellStance, SourceKind, Stance
+
+pytestmark = pytest.mark.slow
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "port-veyl"
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("example")
+    paths = [str(p) for p in sorted(EXAMPLE.glob("*.txt"))]
+    return counterpoint.compare(paths, store=counterpoint.open_store(str(tmp / "x.sqlite")))
+
+
+def _ids(result):
+    return [c.article_id for c in result.comparison.columns]
+
+
+def _p1(result):
+    rows = [r for r in result.comparison.rows if "lease" in r.proposition.lower()
+            or "hand" in r.proposition.lower()]
+    rows = [r for r in rows if r.id in result.comparison.shared_row_ids]
+    assert rows, [r.proposition for r in result.comparison.rows]
+    return rows[0]
+
+
+def test_p1_is_shared_by_all_four_outlets(result) -> None:
+    row = _p1(result)
+    assert all(c.stance is not CellStance.ABSENT for c in row.cells)
+    # Nobody carries P1 in the outlet's own voice: every cell reports sources.
+    assert all(c.stance in (CellStance.REPORTS_ASSERTING, CellStance.REPORTS_DENYING,
+                            CellStance.REPORTS_HEDGING) for c in row.cells)
+
+
+def test_p1_each_outlet_reports_a_denial(result) -> None:
+    row = _p1(result)
+    for cell in row.cells:
+        assert Stance.DENIES in cell.holder_stances, cell.article_id
+
+
+def test_p1_the_ledger_asserts_in_most_outlets(result) -> None:
+    row = _p1(result)
+    asserting = [
+        cell for cell in row.cells
+        if any(s is Stance.ASSERTS and ("ledger" in h.name.lower() or h.kind is SourceKind.ANONYMOUS
+                                        or "report" in h.name.lower())
+               for h, s in zip(cell.holders, cell.holder_stances))
+    ]
+    assert len(asserting) >= 3
+
+
+def test_p2_outlet_voice_contradiction(result) -> None:
+    courier = _ids(result)[1]
+    voices = [c for c in result.comparison.contradictions if c.kind == "outlet_voices"]
+    hits = [c for c in voices if c.article_ids[0] == courier]
+    assert hits, [c.description for c in voices]
+    row = next(r for r in result.comparison.rows if r.id == hits[0].row_id)
+    assert "refuel" in " ".join(
+        c.proposition for a in result.analyses for c in a.claims
+        if c.id in {cid for cell in row.cells for cid in cell.claim_ids}
+    ).lower()
+    kpa = _ids(result)[0]
+    assert any(kpa in c.article_ids for c in hits)
+
+
+def test_p3_numbers_contradiction(result) -> None:
+    numbers = [c for c in result.comparison.contradictions if c.kind == "numbers"]
+    assert numbers
+    text = numbers[0].description
+    assert "500" in text and "300" in text
+    outlets = {c.outlet for c in result.comparison.columns}
+    assert sum(1 for o in outlets if o in text) >= 1
+
+
+def test_each_outlet_has_its_own_items(result) -> None:
+    only = result.comparison.only_in
+    assert set(only) == set(_ids(result))
+    rows = {r.id: r for r in result.comparison.rows}
+    markers = ["bastek|punishing", "hallan|selling off", "osmund|tarn|crane|training centre",
+               "anonymity|ship-tracking|person|briefed|visits"]
+    claims = {c.id: c for a in result.analyses for c in a.claims}
+    for aid, marker in zip(_ids(result), markers):
+        texts = " ".join(
+            f"{claims[cid].holder.name} {claims[cid].proposition}".lower()
+            for rid in only[aid] for cell in rows[rid].cells for cid in cell.claim_ids
+        )
+        assert any(m in texts for m in marker.split("|")), (aid, marker)
