@@ -222,3 +222,130 @@ def test_unclosed_quote_is_refused(attribute) -> None:
 
 def test_headline_and_question_are_not_outlet_voice(attribute) -> None:
     assert attribute("Budget vote\n\nWill the council raise taxes this year?") == []
+
+
+# ---------------------------------------------------------------- precision rules
+# (text, content that must NOT be attributed to anyone)
+NOT_STATEMENTS = [
+    # a cue in a relative clause whose subject is not the relative pronoun: a gap
+    ("The council will ask the firm to publish the papers it claims to have.", "to have"),
+    ("He mentioned the plans the board described as final.", "as final"),
+    ("The mayor praised the deal, which critics describe as reckless.", "as reckless"),
+    ("They kept the letters she says she wrote.", "she wrote"),
+    # an infinitive cue under object control or an irrealis verb: no statement made
+    ("The union asked the company to confirm the closure.", "the closure"),
+    ("The firm refused to confirm the figures.", "the figures"),
+    # a characterisation without its object or predicate is refused
+    ("Local drivers described long delays at the bridge.", "long delays at the bridge"),
+]
+
+
+@pytest.mark.parametrize(("text", "junk"), NOT_STATEMENTS)
+def test_fragments_are_not_attributed(attribute, text, junk) -> None:
+    attrs = attribute(text, outlet="The Test Gazette")
+    assert not [a for a in attrs if a.source.kind != SourceKind.OUTLET
+                and any(s.text == junk for s in a.content)]
+
+
+# (text, source name, cue lemma, content substring, kind, polarity)
+CHARACTERISATIONS = [
+    ('Harold Finch called the plan "a disaster" on Monday.',
+     "Harold Finch", "call", 'the plan "a disaster', M, A),
+    ("Harold Finch described the audit as a whitewash.",
+     "Harold Finch", "describe", "the audit as a whitewash", I, A),
+    ("The Coastal Herald put the figure at more than 200.",
+     "Coastal Herald", "put", "the figure at more than 200", I, A),
+    ("A report claiming that the mayor lied was withdrawn.",
+     "report", "claim", "the mayor lied", I, A),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "cue", "content", "kind", "polarity"),
+                         CHARACTERISATIONS)
+def test_characterisations(attribute, text, name, cue, content, kind, polarity) -> None:
+    a = by_cue(attribute(text), cue)
+    assert name.lower() in a.source.name.lower()
+    assert content in content_text(a)
+    assert a.kind == kind and a.polarity == polarity
+
+
+def test_participle_characterisation_joins_the_denial(attribute) -> None:
+    text = ("The Ministry of Energy rejected a report that the mine is about to close, "
+            'describing the story as "pure invention."')
+    attrs = attribute(text)
+    deny = by_cue(attrs, "reject")
+    assert "pure invention" in content_text(deny) and deny.kind == M
+    assert not [a for a in attrs if a.cue_lemma == "describe"]
+
+
+def test_remark_passes_on_an_attributed_sentence(attribute) -> None:
+    text = ("Greenfield Energy has denied that it sold the mine.\n"
+            "The Daily Lantern, which is owned by the city, made the remark in a Friday tweet.")
+    attrs = attribute(text, outlet="The Test Gazette")
+    assert not [a for a in attrs if a.cue_lemma == "remark"]
+    assert not [a for a in attrs if a.source.kind == SourceKind.OUTLET]
+    deny = by_cue(attrs, "deny")
+    assert "Greenfield" in deny.source.name
+    assert "Daily Lantern" in deny.chain[-1].name
+    assert deny.channel is not None and deny.channel.kind == "social"
+    assert deny.channel.date_text == "Friday"
+
+
+# (text, outlet, expected channel kind, expected channel name)
+TOLD_THE_OUTLET = [
+    ('"We are ready," Clara Jennings told TG.', "The Test Gazette", "interview",
+     "The Test Gazette"),
+    ("Clara Jennings told the Gazette that the vote was fair.", "The Test Gazette",
+     "interview", "The Test Gazette"),
+]
+
+
+@pytest.mark.parametrize(("text", "outlet", "kind", "name"), TOLD_THE_OUTLET)
+def test_told_the_outlet_itself(attribute, text, outlet, kind, name) -> None:
+    a = by_cue(attribute(text, outlet=outlet), "tell")
+    assert a.channel is not None and (a.channel.kind, a.channel.name) == (kind, name)
+    assert a.chain == []
+
+
+# (text, outlet voice expected?)
+OUTLET_VOICE = [
+    ("Reacting to the vote, Clara Jennings took to Twitter to celebrate.", False),
+    ("Local drivers described long delays at the bridge.", False),
+    ("Heavy rain fell.", False),  # too short to be a claim
+    ("Bridge closures and delays", False),  # a heading
+    ("The river flooded three villages on Monday.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OUTLET_VOICE)
+def test_outlet_voice_needs_a_claim(attribute, text, expected) -> None:
+    attrs = attribute(text, outlet="The Test Gazette")
+    assert any(a.source.kind == SourceKind.OUTLET for a in attrs) == expected
+
+
+def test_role_nominal_skips_other_offices(attribute) -> None:
+    text = ("Energy Minister Tomas Brandt said the mine would reopen. Prime Minister Ana Ruiz "
+            "accused the unions of delay. Clara Jennings said the talks were over. "
+            "The minister stressed that safety came first.")
+    a = by_cue(attribute(text), "stress")
+    assert a.source.name == "Tomas Brandt"
+
+
+def test_described_organisation_is_not_another_one(attribute) -> None:
+    text = ("The Ardent government denied the report. "
+            "The coastal ministry said the port would stay open.")
+    a = by_cue(attribute(text), "say")
+    assert "coastal ministry" in a.source.name.lower()
+    assert a.source.kind == SourceKind.GOVERNMENT
+
+
+def test_short_name_resolves_to_the_longer_media_name(attribute) -> None:
+    text = ("The Coastal Herald, a weekly newspaper, reported that the mayor resigned. "
+            "The Herald said the council would meet on Monday.")
+    a = by_cue(attribute(text), "say")
+    assert "Coastal Herald" in a.source.name and a.source.kind == SourceKind.MEDIA
+
+
+def test_scare_quotes_do_not_make_mixed(attribute) -> None:
+    a = by_cue(attribute('Analysts said the so-called "crisis" was over.'), "say")
+    assert a.kind == I

@@ -102,11 +102,18 @@ def test_001_iran_denies_mixed(seeds) -> None:
     assert "sheer lies" in text_of(a)
 
 
+@needs_entities
 def test_001_nour_news_tweet_and_quotes(seeds) -> None:
-    remark = pick(seeds["001"], "remark")
-    assert remark.source.name == "Nour News" and remark.source.kind == SourceKind.MEDIA
-    assert remark.channel is not None and remark.channel.kind == "social"
-    assert remark.channel.date_text == "Monday"
+    # "X made the remark in a Monday tweet" passes on the previous sentence's denial:
+    # X joins that attribution's chain with its channel; no second attribution
+    assert not [a for a in seeds["001"] if a.cue_lemma == "remark"]
+    denial = pick(seeds["001"], "deny", "Iran")
+    assert [r.name for r in denial.chain] == ["Iran", "Nour News"]
+    assert denial.chain[-1].kind == SourceKind.MEDIA
+    assert denial.channel is not None and denial.channel.kind == "social"
+    assert denial.channel.date_text == "Monday"
+    assert not [a for a in seeds["001"] if a.source.kind == SourceKind.OUTLET
+                and "made the remark" in text_of(a)]
     agency = pick(seeds["001"], "say", "the agency")
     it = pick(seeds["001"], "add", "It")
     for a in (agency, it):
@@ -145,6 +152,11 @@ def test_001_defense_ministry_statement_and_anaphora(seeds) -> None:
     for cue, written in (("underscore", "The ministry"), ("add", "it")):
         a = pick(seeds["001"], cue, written)
         assert a.source.canonical_id == announce.source.canonical_id
+
+
+def test_001_took_to_twitter_is_not_outlet_voice(seeds) -> None:
+    outlet = [text_of(a) for a in seeds["001"] if a.source.kind == SourceKind.OUTLET]
+    assert not any("took to Twitter" in t for t in outlet)
 
 
 def test_001_podolyak_and_kremlin(seeds) -> None:

@@ -5,6 +5,8 @@ Channels, first match wins for a cue:
      "in an interview" -> interview; "at a briefing" and other statement nouns -> other.
      A DATE inside the phrase becomes `date_text` ("Monday", "last week");
   2. "told <media>" -> agency (a news agency) or media; "told reporters" -> interview;
+     "told <this outlet>" (its name, a word of it or its initials: "told KPA") ->
+     interview with the outlet's name (and no chain: the outlet is not an intermediary);
   3. an outer reporter ("..., Mehr news agency reported") -> agency/media/report.
 "took to Twitter" is remembered by the caller for the same speaker's next statement.
 
@@ -107,6 +109,20 @@ def told_addressee(cue: Any) -> Any | None:
         if child.dep_ in {"dobj", "dative", "iobj"}:
             return child
     return None
+
+
+def names_outlet(words: str, outlet: str | None) -> bool:
+    """True when `words` name the outlet: its name, one of its proper words, its initials."""
+    if not outlet or not words.strip():
+        return False
+    words = words.strip().lower()
+    if words.startswith("the "):
+        words = words[4:]
+    parts = [w for w in outlet.replace("-", " ").split() if w.lower() != "the"]
+    initials = "".join(w[0] for w in parts if w[:1].isupper()).lower()
+    proper = {w.lower() for w in parts if w[:1].isupper()}
+    return words in {outlet.lower(), initials} or words in proper or outlet.lower().endswith(
+        words) and len(words) > 3
 
 
 def addressee_channel(ref: SourceRef, head: Any) -> Channel | None:

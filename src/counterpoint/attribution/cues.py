@@ -87,7 +87,8 @@ CUES: dict[str, CueInfo] = {
     "recall": CueInfo(A),
     "estimate": CueInfo(A),
     "conclude": CueInfo(A),
-    "describe": CueInfo(A, content_deps=("dobj",)),
+    "describe": CueInfo(A, content_deps=("dobj",)),  # only "describe Y as Z"
+    "call": CueInfo(A, content_deps=("dobj",)),  # only "call Y Z" (reported.py)
     "urge": CueInfo(A),
     "cite": CueInfo(A, content_deps=("ccomp",)),
     "quote": CueInfo(A, content_deps=("ccomp",)),

@@ -9,15 +9,21 @@
      and nominals see the sources before them;
   4. route: an outer reporter, "cited ... as saying", "citing ..." and "told <media>"
      give the chain; channels come from the phrase ("in a Monday tweet"), the
-     addressee, the outer reporter, an earlier "took to Twitter" by the same speaker
-     or an earlier "made the remark in ..." by the same speaker (chains.py);
+     addressee ("told <this outlet>" is an interview), the outer reporter, an earlier
+     "took to Twitter" by the same speaker or an earlier "made the remark in ..." by
+     the same speaker (chains.py);
+     "X made the remark in ..." after a sentence credited to someone else adds X to
+     that attribution's chain (and its channel), instead of a second attribution; after
+     a sentence credited to no one, X is its source;
   5. kind: DIRECT when the content is all quoted (content becomes the quote pieces,
      several for split and multi-paragraph quotes), MIXED when partly, else INDIRECT;
   6. quotes no candidate covers join the unit's direct candidate (a split quote),
      else the previous unit's direct speaker (a quote continuing the same speaker),
      else they are refused: never guessed;
   7. the outlet's own voice fills claim-like units and concessive clauses that no
-     source is credited with (outlet.py);
+     source is credited with (outlet.py), except units that are a speech act of
+     their own subject ("X took to Twitter ...", "X made the remark ...", a cue verb
+     at the root with nothing reported): those are nobody's claim;
   8. ids are f"{article.id[:12]}:a{n}" in text order.
 """
 
@@ -28,13 +34,14 @@ from typing import Any
 
 from counterpoint.attribution.chains import (
     addressee_channel,
+    names_outlet,
     build_chain,
     media_channel,
     social_platform,
     statement_channel,
     told_addressee,
 )
-from counterpoint.attribution.cues import OUTLET_HEDGE_WORDS, is_outlet_hedge
+from counterpoint.attribution.cues import CUES, OUTLET_HEDGE_WORDS, is_outlet_hedge
 from counterpoint.attribution.outlet import outlet_spans
 from counterpoint.attribution.quotes import (
     Quote,
@@ -117,6 +124,7 @@ class _Builder:
         self.drafts: list[_Draft] = []
         self.social: dict[str, tuple[int, Channel]] = {}  # speaker -> (unit, channel)
         self.remarks: dict[str, tuple[int, Channel]] = {}
+        self.speech_units: set[int] = set()  # speech acts with nothing to attribute
 
     # ------------------------------------------------------------------ per candidate
     def settle(self, cand: Candidate, unit: Unit) -> _Draft | None:
@@ -137,7 +145,12 @@ class _Builder:
             channel = channel or media_channel(ref)
         if cand.cue_token is not None:
             addressee = told_addressee(cand.cue_token)
-            if addressee is not None:
+            words = (self.text[addressee.left_edge.idx : addressee.idx + len(addressee.text)]
+                     if addressee is not None else "")
+            if addressee is not None and names_outlet(words, self.article.outlet):
+                channel = Channel(kind="interview", name=self.article.outlet, span=_span(
+                    self.text, (addressee.left_edge.idx, addressee.idx + len(addressee.text))))
+            elif addressee is not None:
                 ref = res.lookup_media(addressee.text) or res.resolve(addressee, unit)
                 found = addressee_channel(ref, addressee)
                 if found is not None:
@@ -155,9 +168,13 @@ class _Builder:
             prev = self._previous_unit(unit)
             if prev is None:
                 return None
-            content = [trim(self.text, prev.start, prev.end)]
             if channel is not None:
                 self.remarks[key] = (unit.index, channel)
+            if self._pass_on(prev, source, channel):
+                res.remember(cand.source_head.idx, source)
+                self.speech_units.add(unit.index)
+                return None
+            content = [trim(self.text, prev.start, prev.end)]
         else:
             content = cand.content
         kind = classify_content(self.text, self.quotes, content)
@@ -175,6 +192,15 @@ class _Builder:
         return _Draft(cand, source, content, kind, channel, chain,
                       _hedged(self.doc, cand, content, self.quotes))
 
+    def _pass_on(self, prev: Unit, reporter: SourceRef, channel: Channel | None) -> bool:
+        """Add the reporter of "made the remark" to the previous unit's attributions."""
+        earlier = [d for d in self.drafts if d.cand.unit == prev.index
+                   and d.source.kind != SourceKind.OUTLET and _key(d.source) != _key(reporter)]
+        for d in earlier:
+            d.chain = [*(d.chain or [d.source]), reporter]
+            d.channel = d.channel or channel
+        return bool(earlier)
+
     def _previous_unit(self, unit: Unit) -> Unit | None:
         return self.units[unit.index - 1] if unit.index > 0 else None
 
@@ -189,6 +215,7 @@ class _Builder:
                 ref = self.resolver.resolve(subj, unit)
                 self.resolver.remember(subj.idx, ref)
                 self.social[_key(ref)] = (unit.index, channel)
+                self.speech_units.add(unit.index)
             cands = unit_candidates(self.doc, unit, self.quotes)
             drafts = []
             for cand in sorted(cands, key=lambda c: c.position):
@@ -252,6 +279,8 @@ class _Builder:
                 covered.append(d.cand.cue)
             if d.source.span is not None:
                 covered.append((d.source.span.start, d.source.span.end))
+        if not drafts and (unit.index in self.speech_units or self._speech_root(unit)):
+            return
         cues = [d.cand.cue_token for d in drafts if d.cand.cue_token is not None]
         spans = outlet_spans(self.doc, unit, self.quotes, covered, cues)
         if not spans:
@@ -262,6 +291,14 @@ class _Builder:
                          polarity=Polarity.ASSERTS, content=spans)
         self.drafts.append(_Draft(cand, source, spans, AttributionKind.INDIRECT, None, [],
                                   _hedged(self.doc, cand, spans, self.quotes)))
+
+    def _speech_root(self, unit: Unit) -> bool:
+        """The unit's main verb is a cue with its own subject ("Drivers described ...")."""
+        for tok in self.doc[unit.first : unit.last + 1]:
+            if tok.head.i == tok.i or not unit.has(tok.head):
+                return (tok.lemma_.lower() in CUES and tok.pos_ == "VERB"
+                        and any(c.dep_ == "nsubj" for c in tok.children))
+        return False
 
     def _number(self) -> list[Attribution]:
         def position(d: _Draft) -> tuple[int, int]:

@@ -4,7 +4,8 @@
 the outlet says itself, in this order:
 
   1. a unit with no attribution at all that is claim-like (a finite verb, at least
-     four words, not a question, not mostly quoted words) -> the whole unit;
+     five words, ending like a sentence, not a question, not mostly quoted words)
+     -> the whole unit; scene-setting fragments, headings and questions are no claim;
   2. in a unit with attributions: a concessive clause ("although ...", "though ...",
      "even as ...", "whereas ...") hanging on a cue verb and outside every
      attributed content -> that clause, without its conjunction.
@@ -25,8 +26,10 @@ def claim_like(doc: Any, unit: Unit, quotes: list[Quote]) -> bool:
     """Declarative, with a finite verb, not a question or a heading, mostly unquoted."""
     toks = doc[unit.first : unit.last + 1]
     words = [t for t in toks if t.is_alpha]
-    if len(words) < 4 or toks[-1].text == "?":
+    if len(words) < 5 or toks[-1].text == "?":
         return False
+    if doc.text[unit.start : unit.end].rstrip(QUOTE_CHARS + ")]' ")[-1:] not in {".", "!", "…"}:
+        return False  # a heading or a fragment, not a sentence
     if not any(t.tag_ in _FINITE for t in toks if not inside_quote(quotes, t.idx)):
         return False
     marks = [t for t in toks if any(ch in QUOTE_CHARS for ch in t.text)]

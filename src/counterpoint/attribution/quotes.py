@@ -14,7 +14,9 @@
 Single quotes are ignored: they are mostly apostrophes.
 
 `classify_content` decides whether reported content is DIRECT (entirely quoted),
-MIXED (partly quoted) or INDIRECT (no quoted part).
+MIXED (partly quoted) or INDIRECT (no quoted part). Scare quotes (one or two words
+right after "so-called": the so-called “leak”) are the writer's distance from a word,
+not someone's quoted words, and do not count.
 """
 
 from __future__ import annotations
@@ -127,11 +129,19 @@ def inside_quote(quotes: list[Quote], pos: int) -> bool:
     return any(q.start <= pos < q.end for q in quotes)
 
 
+def scare_quote(text: str, quote: Quote) -> bool:
+    """One or two quoted words right after "so-called" (see the module docstring)."""
+    words = " ".join(text[s:e] for s, e in quote.pieces).split()
+    before = text[max(0, quote.start - 12) : quote.start].rstrip().lower()
+    return len(words) <= 2 and before.endswith("so-called")
+
+
 def classify_content(
     text: str, quotes: list[Quote], spans: list[tuple[int, int]]
 ) -> AttributionKind:
     """DIRECT when every content character that is a word character lies inside a
-    quote, MIXED when some do, INDIRECT when none do."""
+    quote, MIXED when some do, INDIRECT when none do (scare quotes ignored)."""
+    quotes = [q for q in quotes if not scare_quote(text, q)]
     quoted = unquoted = 0
     for s, e in spans:
         for pos in range(s, e):

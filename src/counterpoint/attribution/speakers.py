@@ -10,17 +10,27 @@ SourceRef. Cascade, first match wins:
   3. anonymous sources: an indefinite or bare "officials"/"sources"/"a person
      familiar with ..." -> ANONYMOUS, description = the phrase without "unnamed" and
      quote marks;
-  4. definite nominals: "the diplomat"/"the spokesman" -> the most recent person;
+  4. definite nominals: "the minister"/"the spokesman" -> the most recent person
+     introduced with that role ("Maritime Minister X"), else the most recent person;
      "the agency"/"the ministry"/"the newspaper"... -> the most recent source or entity
-     of matching type (a ministry for "the ministry");
-  5. a role with a named owner ("the Kremlin spokesman") -> an unnamed person;
+     of matching type (a ministry for "the ministry"); a nominal with its own
+     modifiers ("the maritime ministry") only matches a source whose name has them,
+     else it is a new described organisation (step 5);
+  5. an organisation or role described, not named ("the Kestrian maritime ministry",
+     "the Kremlin spokesman") -> a described organisation / an unnamed person;
   6. a media head noun with a proper name ("Mehr news agency") -> MEDIA, remembered
      so that a later bare "Mehr" resolves to it;
   7. an entity overlapping the phrase (the one covering the head first; owners in a
-     possessive are skipped) -> its canonical id/name and kind;
+     possessive are skipped) -> its canonical id/name and kind; a one-word name that
+     ends an earlier, longer source name ("the Ledger" after "The Meridian Ledger")
+     -> that source; an entity described somewhere in the article by a media noun
+     ("X, a daily based in ...", "the newspaper X") is MEDIA;
   8. `resolve_name` from counterpoint.nlp.entities (aliases: capitals, acronyms);
   9. an acronym matching the initials of an earlier source ("WSJ");
  10. otherwise UNKNOWN with the phrase as name.
+
+A lower-case word the tagger calls PROPN ("the maritime ministry") is treated as a
+common noun: case is the stronger signal in edited news text.
 """
 
 from __future__ import annotations
@@ -86,7 +96,11 @@ _ORG_NAME = re.compile(
     r"airlines|motors|systems|technologies|partners|foundation|institute|university)\.?$",
     re.I,
 )
+_NEWS_AGENCY = re.compile(r"\b(news|press|wire|telegraph)\b", re.I)
 DEFINITE = {"the", "this", "that"}
+# modifiers that make a different office of a role word: "the minister" is not the
+# prime minister, "the president" not the vice president
+_DISTINCT_TITLE_MODS = {"prime", "vice", "deputy", "former", "ex"}
 _SKIP_DEPS = {"relcl", "appos", "acl", "prep", "punct", "cc", "conj", "advcl"}
 
 
@@ -101,6 +115,9 @@ def kind_of(label: str, name: str) -> SourceKind:
     """SourceKind for an entity: `entity_kind` when available, else label + name rules."""
     if label == "PERSON" and _ORG_NAME.search(name):
         return SourceKind.ORGANIZATION  # the tagger often calls "Greenfield Energy" a PERSON
+    if re.search(r"\bagency\b", name, re.I) and not _NEWS_AGENCY.search(name):
+        # "Customs Agency", "Environment Agency": public bodies, not news agencies
+        return SourceKind.GOVERNMENT
     if _entity_kind is not None:
         kind = _entity_kind(label, name)
         mapped = {
@@ -137,7 +154,11 @@ def phrase_tokens(head: Any, unit: Unit) -> tuple[list[Any], list[Any]]:
         if child.dep_ in _SKIP_DEPS or child.i > head.i:
             banned.update(t.i for t in child.subtree)
     core = [t for t in head.subtree if unit.has(t) and t.i not in banned and t.i <= head.i]
-    full = [t for t in head.subtree if unit.has(t) and not (t.dep_ == "cc" and t.head == head)]
+    finite = {"VBD", "VBZ", "VBP"} | ({"VBN"} if head.dep_ == "ROOT" else set())
+    cues = {t.i for c in head.children if c.dep_ == "acl" and c.tag_ in finite
+            for t in c.subtree}  # a broken parse hung the statement itself on the noun
+    full = [t for t in head.subtree if unit.has(t) and t.i not in cues
+            and not (t.dep_ == "cc" and t.head == head)]
     return core, full
 
 
@@ -164,7 +185,9 @@ class SpeakerResolver:
         self.entities = sorted(entities, key=lambda e: e.span.start)
         self.history: list[tuple[int, SourceRef]] = []
         self.media: dict[str, SourceRef] = {}
+        self.media_ids: set[str] = set()  # entities described as media somewhere
         self._register_media()
+        self._register_described_media()
 
     def _register_media(self) -> None:
         """Remember every "<Name> news agency"-style phrase, so "told <Name>" resolves."""
@@ -187,15 +210,31 @@ class SpeakerResolver:
                 self.media.setdefault(t.lower_, ref)
             self.media.setdefault(name.lower(), ref)
 
+    def _register_described_media(self) -> None:
+        """Entities in apposition with a media noun ("X, a daily ...", "the paper X")."""
+        for tok in self.doc:
+            if tok.lemma_.lower() not in MEDIA_HEADS or not _is_noun(tok):
+                continue
+            named = [c for c in tok.children if c.dep_ == "appos"]
+            if tok.dep_ == "appos":
+                named.append(tok.head)
+            for node in named:
+                for ent in self.entities:
+                    if ent.label != "PERSON" and ent.span.start <= node.idx < ent.span.end:
+                        self.media_ids.add(ent.canonical_id)
+
     # -- memory ---------------------------------------------------------------------
     def remember(self, pos: int, ref: SourceRef) -> None:
         if ref.kind not in {SourceKind.OUTLET, SourceKind.UNKNOWN}:
             self.history.append((pos, ref))
 
     def _entity_ref(self, ent: Entity) -> SourceRef:
+        kind = kind_of(ent.label, ent.canonical_name)
+        if ent.canonical_id in self.media_ids and kind != SourceKind.PERSON:
+            kind = SourceKind.MEDIA
         return SourceRef(
             name=ent.canonical_name,
-            kind=kind_of(ent.label, ent.canonical_name),
+            kind=kind,
             canonical_id=ent.canonical_id,
             span=ent.span,
         )
@@ -246,6 +285,10 @@ class SpeakerResolver:
         person = self._entities_in(core, head, labels={"PERSON"})
         if person:
             ref = self._entity_ref(person[-1])
+            before = [t for t in core if t.idx < person[-1].span.start and t.dep_ != "det"]
+            if before and before[-1].lemma_.lower() in ORG_HEADS and _is_noun(before[-1]):
+                # "the shipping company Calder Maritime": a company the tagger called a PERSON
+                ref = ref.model_copy(update={"kind": SourceKind.ORGANIZATION})
             return ref.model_copy(
                 update={"span": span, "description": description if fe - fs > len(
                     ref.name) else None}
@@ -253,34 +296,43 @@ class SpeakerResolver:
 
         appositive = self._appositive(head, unit)
         if appositive is not None:  # "Its director, Mira Castell, said"
-            return appositive.model_copy(update={"span": span, "description": description})
+            named = core + [t for c in head.children if c.dep_ == "appos" and unit.has(c)
+                            for t in c.subtree if unit.has(t)]
+            _, ns, ne = _text(doc, named)
+            return appositive.model_copy(update={
+                "span": Span(start=ns, end=ne, text=doc.text[ns:ne]),
+                "description": description})
 
         dets = {c.lower_ for c in head.children if c.dep_ == "det"}
         modifiers = [c for c in head.children if c.dep_ in {"compound", "poss", "amod", "nmod"}
                      and c.lower_ != "unnamed"]
         proper_mods = [c for c in modifiers if c.pos_ == "PROPN" or c.ent_type_]
-        if lemma in ANONYMOUS_HEADS and not (dets & DEFINITE) and head.pos_ == "NOUN":
+        noun = _is_noun(head)
+        if lemma in ANONYMOUS_HEADS and not (dets & DEFINITE) and noun:
             return SourceRef(name=description, kind=SourceKind.ANONYMOUS, span=span,
                              description=description)
 
-        if (dets & DEFINITE) and not proper_mods and head.pos_ == "NOUN":
-            ref = self._nominal(lemma, head.idx)
+        proper_mods = [c for c in proper_mods if not c.text.islower()]
+        if (dets & DEFINITE) and not proper_mods and noun:
+            words = [c.lower_ for c in modifiers if c.dep_ in {"amod", "compound"}]
+            ref = self._nominal(lemma, head.idx, words)
             if ref is not None:
                 return anaphor(ref)
 
-        if lemma in ORG_HEADS and head.pos_ == "NOUN" and lemma not in MEDIA_HEADS:
+        if lemma in ORG_HEADS and noun and lemma not in MEDIA_HEADS:
             # an organisation described, not named ("the regional water authority")
             name = re.sub(r"^(the|a|an)\s+", "", core_text, flags=re.I)
             kind = SourceKind.GOVERNMENT if lemma in GOVERNMENT_HEADS else SourceKind.ORGANIZATION
             return SourceRef(name=name, kind=kind, canonical_id=slug(name), span=span,
                              description=description if description != core_text else None)
 
-        if lemma in PERSON_ROLES and head.pos_ == "NOUN":
+        if lemma in PERSON_ROLES and noun:
             name = re.sub(r"^(the|a|an)\s+", "", core_text, flags=re.I)
             return SourceRef(name=name, kind=SourceKind.PERSON, canonical_id=slug(name),
                              span=span, description=description)
 
-        if lemma in MEDIA_HEADS and proper_mods:
+        news = lemma != "agency" or bool(_NEWS_AGENCY.search(core_text))
+        if lemma in MEDIA_HEADS and proper_mods and news:
             owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
             named = [t for t in core if t.i not in owned and t.dep_ != "det"]
             if any(t.pos_ == "PROPN" for t in named):
@@ -303,7 +355,7 @@ class SpeakerResolver:
             covering = [e for e in ents if e.span.start <= head.idx < e.span.end]
             ent = (covering or ents)[-1]
             ref = self._entity_ref(ent).model_copy(update={"span": span})
-            expanded = self._acronym(ref.name, head.idx)
+            expanded = self._acronym(ref.name, head.idx) or self._longer(ref, head.idx)
             if expanded is not None:  # "WSJ" after "The Wall Street Journal"
                 ref = expanded.model_copy(update={"span": span})
             if description and description.lower() not in {ref.name.lower(),
@@ -360,15 +412,32 @@ class SpeakerResolver:
                 out.append(ent)
         return out
 
-    def _nominal(self, lemma: str, pos: int) -> SourceRef | None:
-        """The antecedent of a definite nominal ("the ministry", "the diplomat")."""
+    def _nominal(self, lemma: str, pos: int, words: list[str] | None = None) -> SourceRef | None:
+        """The antecedent of a definite nominal ("the ministry", "the diplomat").
+
+        `words` are the nominal's own modifiers ("maritime"): an antecedent must
+        carry them in its name or description, else there is none.
+        """
+        if words:
+            def carries(r: SourceRef) -> bool:
+                names = f"{r.name} {r.description or ''}".lower()
+                return lemma in names and all(w in names for w in words)
+            return self.most_recent(pos, carries)
         if lemma in PERSON_ROLES or lemma in ANONYMOUS_HEADS:
-            return self.most_recent(pos, lambda r: r.kind == SourceKind.PERSON)
+            role = self.most_recent(pos, lambda r: r.kind == SourceKind.PERSON
+                                    and self._has_role(r, lemma))
+            return role or self.most_recent(pos, lambda r: r.kind == SourceKind.PERSON)
         if lemma in MEDIA_HEADS:
-            return self.most_recent(
+            found = self.most_recent(
                 pos,
                 lambda r: r.kind == SourceKind.MEDIA or lemma in r.name.lower(),
             )
+            if found is None:  # "The paper said" after "the Ledger": a named org source
+                found = next((r for p, r in reversed(self.history)
+                              if p < pos and r.kind == SourceKind.ORGANIZATION), None)
+                if found is not None:
+                    found = found.model_copy(update={"kind": SourceKind.MEDIA})
+            return found
         if lemma in ORG_HEADS:
             named = self.most_recent(pos, lambda r: lemma in r.name.lower())
             if named is not None:
@@ -380,6 +449,28 @@ class SpeakerResolver:
             return self.most_recent(pos, lambda r: r.kind in wanted)
         return None
 
+    def _has_role(self, ref: SourceRef, lemma: str) -> bool:
+        """The person was introduced with this role ("Maritime Minister X")."""
+        words = (ref.description or "").lower()
+        if not words and ref.span is not None:  # an entity: the words before its name
+            words = self.doc.text[max(0, ref.span.start - 40) : ref.span.end].lower()
+        for m in re.finditer(rf"(\w+)?[\s-]*\b{re.escape(lemma)}\b", words):
+            if (m.group(1) or "") not in _DISTINCT_TITLE_MODS:
+                return True  # a "Prime Minister" is not "the minister"
+        return False
+
+    def _longer(self, ref: SourceRef, pos: int) -> SourceRef | None:
+        """An earlier source whose longer name ends with this one-word name."""
+        if " " in ref.name.strip() or not ref.name[:1].isupper():
+            return None
+        tail = " " + ref.name.lower()
+        found = self.most_recent(
+            pos, lambda r: r.canonical_id != ref.canonical_id and r.name.lower().endswith(tail)
+        )
+        if found is not None and SourceKind.MEDIA in {found.kind, ref.kind}:
+            found = found.model_copy(update={"kind": SourceKind.MEDIA})
+        return found
+
     def _acronym(self, text: str, pos: int) -> SourceRef | None:
         if not (2 <= len(text) <= 6 and text.isupper() and text.isalpha()):
             return None
@@ -389,3 +480,8 @@ class SpeakerResolver:
             return "".join(w[0] for w in words).upper() == text
 
         return self.most_recent(pos, initials)
+
+
+def _is_noun(tok: Any) -> bool:
+    """A common noun: NOUN, or a lower-case word the tagger called PROPN."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower())
