@@ -44,3 +44,20 @@ def test_omissions_and_columns(tank_story) -> None:
 def test_omissions_single_article_is_empty() -> None:
     row = ClaimRow(id="r1", proposition="p", cells=[ClaimCell(article_id="a", stance=CellStance.ASSERTS)])
     assert find_omissions([row], ["a"]) == ([], {})
+
+
+def test_one_holder_on_both_sides_is_not_a_source_clash():
+    from counterpoint.comparison.contradictions import _source_clash
+    from counterpoint.records import CellStance, ClaimCell, ClaimRow, SourceKind, SourceRef, Stance
+
+    ministry = SourceRef(name="Harbour Ministry", kind=SourceKind.GOVERNMENT, canonical_id="harbour-ministry")
+    row = ClaimRow(id="r1", proposition="the pier was damaged", cells=[
+        ClaimCell(article_id="a", stance=CellStance.REPORTS_ASSERTING, holders=[ministry, ministry],
+                  holder_stances=[Stance.ASSERTS, Stance.DENIES]),
+    ])
+    assert _source_clash(row, {"a": "Outlet A"}) is None
+    mayor = SourceRef(name="Mayor Ilse Brandt", kind=SourceKind.PERSON, canonical_id="ilse-brandt")
+    row = row.model_copy(update={"cells": [row.cells[0].model_copy(update={
+        "holders": [ministry, ministry, mayor],
+        "holder_stances": [Stance.ASSERTS, Stance.DENIES, Stance.DENIES]})]})
+    assert _source_clash(row, {"a": "Outlet A"}) is not None

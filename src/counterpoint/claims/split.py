@@ -38,6 +38,9 @@ NOT_ATTRIBUTES = {
     "more", "less", "fewer", "further", "farther", "later", "earlier", "other", "former",
     "latter", "lesser", "greater", "better", "worse", "elder", "older", "younger", "upper",
     "lower", "inner", "outer",
+    # relational comparatives describe a relationship, not a property of a thing
+    # ("closer ties", "deeper cooperation", "tighter links")
+    "closer", "deeper", "tighter", "stronger", "warmer", "broader", "wider",
 }
 
 
@@ -139,7 +142,9 @@ def split_clauses(doc: Any, start: int, end: int) -> list[str]:
         if not own_subject:
             own_aux = any(c.dep_ in AUX_DEPS for c in conj.children)
             head = lead if lead else ""
-            if auxes and not own_aux and conj.tag_ != "VBG":
+            # a finite conjunct carries its own tense: "has been engaged ... and pursues"
+            finite = conj.tag_ in ("VBZ", "VBD", "VBP", "MD")
+            if auxes and not own_aux and not finite and conj.tag_ != "VBG":
                 head = f"{head} {auxes}".strip()
             piece = f"{head} {piece}".strip()
         pieces.append(piece)

@@ -62,7 +62,9 @@ def _source_clash(row: ClaimRow, outlets: Mapping[str, str]) -> Contradiction | 
         if found:
             articles.append(cell.article_id)
             evidence.extend(cell.evidence)
-    if not asserting or not denying:
+    # one holder on both sides is an inconsistent parse or a nuanced statement, not
+    # a clash between sources: at least two different holders must disagree
+    if not any(a != d for a in set(asserting) for d in set(denying)):
         return None
     where = _names([outlets.get(a, a) for a in articles])
     return Contradiction(

@@ -1,0 +1,44 @@
+"""Clause splitting and comparative attributes over real parses (fictional sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterpoint.claims.split import comparative_attributes, split_clauses
+
+SPLITS = [
+    (
+        "The council has been reviewing the budget for months and publishes its findings on Friday.",
+        ["The council has been reviewing the budget for months",
+         "The council publishes its findings on Friday."],
+    ),
+    (
+        "The storm did not damage the pier and only flooded two cellars.",
+        ["The storm did not damage the pier", "The storm only flooded two cellars."],
+    ),
+    (
+        "Lindmark and Ostra are expanding rail links and are going to build a bridge.",
+        ["Lindmark and Ostra are expanding rail links",
+         "Lindmark and Ostra are going to build a bridge."],
+    ),
+    ("The mayor builds and sells houses.", ["The mayor builds and sells houses."]),
+    ("The ferry left at noon.", ["The ferry left at noon."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLITS)
+def test_split_clauses(nlp, text, expected):
+    doc = nlp(text)
+    assert [p.rstrip(".") for p in split_clauses(doc, 0, len(text))] == [e.rstrip(".") for e in expected]
+
+
+ATTRIBUTES = [
+    ("The yard will build faster Tarvo ferries.", ["the Tarvo ferries would be faster"]),
+    ("The two towns want closer ties.", []),
+    ("The agency wants more inspectors.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ATTRIBUTES)
+def test_comparative_attributes(nlp, text, expected):
+    assert comparative_attributes(nlp(text), 0, len(text)) == expected
