@@ -260,6 +260,8 @@ class SpeakerResolver:
         """The SourceRef for the phrase headed by `head` (cascade in the module doc)."""
         doc = self.doc
         core, full = phrase_tokens(head, unit)
+        # a head the unit does not contain (odd parses of tables, lists) is its own phrase
+        core, full = core or [head], full or [head]
         core_text, cs, ce = _text(doc, core)
         _, fs, fe = _text(doc, full)
         span = Span(start=cs, end=ce, text=doc.text[cs:ce])
