@@ -111,6 +111,7 @@ def test_compare_with_only_bad_files_fails_cleanly(capsys, db, mixed_folder):
     code, _, err = run(capsys, "--db", db, "compare", str(mixed_folder / "empty.txt"))
     assert code == EXIT_ERROR
     assert "Traceback" not in err
+    assert "empty.txt" in err and "empty" in err
 
 
 def test_bad_database_file_is_reported(capsys, tmp_path, mixed_folder):

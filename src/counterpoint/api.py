@@ -259,8 +259,12 @@ def compare(
     store = store or open_store(settings=settings)
     ingested = ingest(paths, store=store, meta=meta, settings=settings, on_progress=on_progress)
     articles = ingested.articles
-    if len(articles) < 1:
-        raise NotFound("no article could be read from the given files", reason="no_articles")
+    if not articles:
+        why = "; ".join(f"{Path(r.source).name}: {r.detail}" for r in ingested.rejected[:5])
+        raise NotFound(
+            "no article could be read from the given files" + (f" ({why})" if why else ""),
+            reason="no_articles",
+        )
     analyze([a.id for a in articles], store=store, settings=settings)
     result = compare_story_records(store, adhoc_story(articles), settings=settings)
     result.rejected = ingested.rejected
