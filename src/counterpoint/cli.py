@@ -261,6 +261,49 @@ def config(ctx: typer.Context) -> None:
     out.print(table)
 
 
+eval_app = typer.Typer(
+    help="Measure the analysis on benchmark data: metrics as JSON, the main figure last.",
+    no_args_is_help=True,
+)
+app.add_typer(eval_app, name="eval")
+train_app = typer.Typer(help="Train the shipped models from benchmark data.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+DataDir = Annotated[Path, typer.Argument(help="Folder in the benchmark's format (see ../shared/eval/README.md).")]
+
+
+@eval_app.command("polnear")
+def eval_polnear(
+    data: DataDir,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write brat .ann predictions under this folder.")] = None,
+    split: Annotated[list[str], typer.Option(help="PolNeAR compartments to score (repeatable).")] = ["dev"],
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents.")] = None,
+    baseline: Annotated[bool, typer.Option(help="Also score textacy's direct_quotations.")] = True,
+) -> None:
+    """Attribution: Source, Cue, Content P/R/F1 (exact and token overlap) on PolNeAR."""
+    from counterpoint.eval.polnear import evaluate_polnear, format_report
+
+    systems = ("counterpoint", "textacy") if baseline else ("counterpoint",)
+    result = evaluate_polnear(
+        data, compartments=tuple(split), out=out, systems=systems, limit=limit, progress=err.is_terminal
+    )
+    sys.stdout.write(format_report(result) + "\n")
+
+
+@train_app.command("attribution")
+def train_attribution(
+    data: DataDir,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Where to write weights and model card (default: the packaged model folder).")] = None,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    max_iterations: Annotated[int, typer.Option(help="L-BFGS iterations.")] = 100,
+) -> None:
+    """Train the attribution tagger on PolNeAR's train compartment (needs the `train` extra)."""
+    from counterpoint.train.attribution import DEFAULT_MODEL_DIR, train_attribution as train
+
+    result = train(data, out or DEFAULT_MODEL_DIR, seed=seed, max_iterations=max_iterations, progress=err.is_terminal)
+    sys.stdout.write(json.dumps(result, indent=2, default=str) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turning library errors into one line and an exit code."""
     try:
