@@ -42,3 +42,22 @@ ATTRIBUTES = [
 @pytest.mark.parametrize(("text", "expected"), ATTRIBUTES)
 def test_comparative_attributes(nlp, text, expected):
     assert comparative_attributes(nlp(text), 0, len(text)) == expected
+
+
+def test_two_comparatives_in_one_clause_each_get_a_claim(nlp):
+    from counterpoint.claims import extract_claims
+    from counterpoint.records import Article, Attribution, AttributionKind, SourceKind, SourceRef, Span
+
+    body = "The yard said it will build faster and cheaper Tarvo ferries next year."
+    content = "it will build faster and cheaper Tarvo ferries next year"
+    start = body.index(content)
+    article = Article(id="f" * 32, source="t", body=body, produced_by="t/1")
+    attribution = Attribution(
+        id="f:a1", source=SourceRef(name="the yard", kind=SourceKind.ORGANIZATION),
+        content=[Span(start=start, end=start + len(content), text=content)],
+        kind=AttributionKind.INDIRECT, produced_by="t/1",
+    )
+    claims = extract_claims(article, nlp(body), [attribution])
+    propositions = [c.proposition for c in claims]
+    assert len(propositions) == len(set(propositions))
+    assert any("faster" in p for p in propositions)

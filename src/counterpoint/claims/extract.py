@@ -303,7 +303,11 @@ def extract_claims(
                 # The attribute now has its own claim: the clause keeps the event alone,
                 # so it aligns with reports of the event that do not mention the attribute.
                 plain = re.sub(rf"\b{re.escape(word)}\s+", "", source.proposition, count=1, flags=re.I)
-                claims[claims.index(source)] = source.model_copy(update={"proposition": plain})
+                updated = source.model_copy(update={"proposition": plain})
+                # keep `made` current too: a second attribute of the same clause must
+                # find (and further trim) the updated claim, not the replaced one
+                claims[claims.index(source)] = updated
+                made[made.index(source)] = updated
                 claims.append(
                     _new_claim(article, attribution, group, claims, proposition=attribute,
                                stance=source.stance, holder=source.holder)
