@@ -298,9 +298,9 @@ def train_attribution(
     max_iterations: Annotated[int, typer.Option(help="L-BFGS iterations.")] = 100,
 ) -> None:
     """Train the attribution tagger on PolNeAR's train compartment (needs the `train` extra)."""
-    from counterpoint.train.attribution import DEFAULT_MODEL_DIR, train_attribution as train
+    from counterpoint.train.attribution import MODEL_DIR, train_attribution as train
 
-    result = train(data, out or DEFAULT_MODEL_DIR, seed=seed, max_iterations=max_iterations, progress=err.is_terminal)
+    result = train(data, out or MODEL_DIR, seed=seed, max_iterations=max_iterations, progress=err.is_terminal)
     sys.stdout.write(json.dumps(result, indent=2, default=str) + "\n")
 
 

@@ -20,11 +20,18 @@
   6. quotes no candidate covers join the unit's direct candidate (a split quote),
      else the previous unit's direct speaker (a quote continuing the same speaker),
      else they are refused: never guessed;
-  7. the outlet's own voice fills claim-like units and concessive clauses that no
+  7. the trained tagger (model.py, when its weights are shipped) adds its attributions
+     whose content overlaps no rule attribution's content (recall: indirect speech,
+     beliefs, long content the rules miss); rules first because they handle chains,
+     channels and the split quotes; where it overlaps a rule attribution and its
+     source phrase contains the rule's source words, the source span is widened to
+     the whole phrase ("A spokeswoman for the council"); without the weight file this
+     step is skipped;
+  8. the outlet's own voice fills claim-like units and concessive clauses that no
      source is credited with (outlet.py), except units that are a speech act of
      their own subject ("X took to Twitter ...", "X made the remark ...", a cue verb
      at the root with nothing reported): those are nobody's claim;
-  8. ids are f"{article.id[:12]}:a{n}" in text order.
+  9. ids are f"{article.id[:12]}:a{n}" in text order.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from counterpoint.attribution import model as crf
 from counterpoint.attribution.chains import (
     addressee_channel,
     names_outlet,
@@ -81,6 +89,7 @@ class _Draft:
     channel: Channel | None
     chain: list[SourceRef]
     hedged: bool
+    produced_by: str = PRODUCED_BY
 
 
 def _key(ref: SourceRef) -> str:
@@ -208,6 +217,7 @@ class _Builder:
     def run(self) -> list[Attribution]:
         consumed: set[int] = set()
         last_direct: dict[int, _Draft] = {}
+        per_unit: list[list[_Draft]] = []
         for unit in self.units:
             found = social_platform(self.doc, unit)
             if found is not None:
@@ -229,8 +239,51 @@ class _Builder:
                 if d.kind in {AttributionKind.DIRECT, AttributionKind.MIXED}:
                     last_direct[unit.index] = d
             self.drafts.extend(drafts)
-            self._outlet(unit, drafts)
+            per_unit.append(drafts)
+        # the tagger's additions, then the outlet's voice over what is still uncovered
+        for d in self._model_drafts():
+            per_unit[d.cand.unit].append(d)
+            self.drafts.append(d)
+        for unit in self.units:
+            self._outlet(unit, per_unit[unit.index])
         return self._number()
+
+    def _model_drafts(self) -> list[_Draft]:
+        """Tagger attributions whose content overlaps no rule attribution's content."""
+        tagger = crf.load_tagger()
+        if tagger is None or not self.units:
+            return []
+        taken = [(s, e) for d in self.drafts for s, e in d.content]
+        taken += [d.cand.cue for d in self.drafts if d.cand.cue]
+        out: list[_Draft] = []
+        for att in crf.predict_attributions(self.doc, [], tagger, self.resolver):
+            content = [(c.start, c.end) for c in att.content]
+            if any(s < te and ts < e for s, e in content for ts, te in taken):
+                self._widen_source(att, content)
+                continue
+            cue = (att.cue.start, att.cue.end) if att.cue else None
+            unit = next((u for u in self.units if cue and u.start <= cue[0] < u.end),
+                        self.units[-1])
+            cand = Candidate(unit=unit.index, cue=cue, cue_lemma=att.cue_lemma,
+                             polarity=att.polarity, content=content)
+            out.append(_Draft(cand, att.source, content, att.kind, None, [],
+                              _hedged(self.doc, cand, content, self.quotes), att.produced_by))
+        return out
+
+    def _widen_source(self, att: Attribution, content: list[tuple[int, int]]) -> None:
+        """A rule source the tagger read as part of a longer phrase takes that phrase
+        ("A spokeswoman" -> "A spokeswoman for the council"); name and identity stay."""
+        tagged = att.source.span
+        if tagged is None:
+            return
+        for d in self.drafts:
+            span = d.source.span
+            if (span is None or d.source.kind == SourceKind.OUTLET
+                    or not (tagged.start <= span.start and span.end <= tagged.end)
+                    or (tagged.start, tagged.end) == (span.start, span.end)
+                    or not any(s < te and ts < e for s, e in content for ts, te in d.content)):
+                continue
+            d.source = d.source.model_copy(update={"span": tagged})
 
     def _drop_media_reporters(self, drafts: list[_Draft]) -> list[_Draft]:
         """An outer media reporter is a channel of the inner statement, not a statement."""
@@ -324,7 +377,7 @@ class _Builder:
                 channel=d.channel,
                 chain=d.chain,
                 hedged_by_outlet=d.hedged,
-                produced_by=PRODUCED_BY,
+                produced_by=d.produced_by,
             ))
         return out
 
