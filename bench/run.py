@@ -32,8 +32,8 @@ from counterpoint.clean import clean_document  # noqa: E402
 from counterpoint.sources.text import read_text_bytes  # noqa: E402
 from counterpoint.nlp.entities import find_entities  # noqa: E402
 from counterpoint.nlp.model import load_nlp  # noqa: E402
-from counterpoint.pipeline import PIPELINE, sentences_of  # noqa: E402
-from counterpoint.records import Analysis, Story  # noqa: E402
+from counterpoint.pipeline import assemble_analysis  # noqa: E402
+from counterpoint.records import Story  # noqa: E402
 from counterpoint.store import open_store  # noqa: E402
 from counterpoint.time import find_times  # noqa: E402
 
@@ -90,18 +90,7 @@ def main() -> None:
         attributions = timer.run("attribution", extract_attributions, article, doc, entities)
         claims = timer.run("claims", extract_claims, article, doc, attributions)
         times = timer.run("time expressions", find_times, article, doc)
-        analyses.append(
-            Analysis(
-                article_id=article.id,
-                sentences=sentences_of(doc),
-                entities=entities,
-                attributions=attributions,
-                claims=claims,
-                times=times,
-                published=article.published,
-                produced_by=PIPELINE,
-            )
-        )
+        analyses.append(assemble_analysis(article, doc, entities, attributions, claims, times))
 
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(str(Path(tmp) / "bench.sqlite"))

@@ -19,7 +19,18 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from counterpoint.provenance import stamp
-from counterpoint.records import Analysis, Article, Comparison, Sentence, Span, Story
+from counterpoint.records import (
+    Analysis,
+    Article,
+    Attribution,
+    Claim,
+    Comparison,
+    Entity,
+    Sentence,
+    Span,
+    Story,
+    TimeExpression,
+)
 
 PIPELINE = stamp("pipeline.analyze", 1)
 
@@ -50,6 +61,19 @@ def analyze_article(article: Article, nlp: Any | None = None) -> Analysis:
     attributions = extract_attributions(article, doc, entities)
     claims = extract_claims(article, doc, attributions)
     times = find_times(article, doc)
+    return assemble_analysis(article, doc, entities, attributions, claims, times)
+
+
+def assemble_analysis(
+    article: Article,
+    doc: Any,
+    entities: list[Entity],
+    attributions: list[Attribution],
+    claims: list[Claim],
+    times: list[TimeExpression],
+) -> Analysis:
+    """The Analysis record from the stages' outputs (also used by bench/run.py,
+    which runs the same stages one by one to time each)."""
     return Analysis(
         article_id=article.id,
         sentences=sentences_of(doc),
