@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from counterpoint.nlp.model import doc_text
 from counterpoint.attribution.cues import NOUN_CUES
 from counterpoint.attribution.quotes import Quote, inside_quote
 from counterpoint.attribution.units import Unit
@@ -42,7 +43,7 @@ _AUDIENCE = {"reporter", "journalist", "press", "conference", "media", "newspape
 def _span(doc: Any, tokens: list[Any]) -> Span:
     toks = sorted(tokens, key=lambda t: t.i)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return Span(start=start, end=end, text=doc.text[start:end])
+    return Span(start=start, end=end, text=doc_text(doc)[start:end])
 
 
 def _date_text(tokens: list[Any]) -> str | None:

@@ -39,6 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from counterpoint.nlp.model import doc_text
 from counterpoint.attribution import model as crf
 from counterpoint.attribution.chains import (
     addressee_channel,
@@ -107,7 +108,7 @@ def _hedged(doc: Any, cand: Candidate, content: list[tuple[int, int]], quotes: l
         for tok in doc.char_span(s, e, alignment_mode="expand") or []:
             if tok.lower_ in OUTLET_HEDGE_WORDS and not inside_quote(quotes, tok.idx):
                 return True
-        if "so-called" in doc.text[s:e].lower():
+        if "so-called" in doc_text(doc)[s:e].lower():
             return True
     return False
 
@@ -126,7 +127,7 @@ class _Builder:
     def __init__(self, article: Article, doc: Any, entities: list[Entity]):
         self.article = article
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.quotes = find_quotes(self.text)
         self.units = split_units(doc)
         self.resolver = SpeakerResolver(doc, entities)

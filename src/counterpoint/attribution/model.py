@@ -37,6 +37,7 @@ from typing import Any
 
 import numpy as np
 
+from counterpoint.nlp.model import doc_text
 from counterpoint.attribution.cues import CUES, cue_polarity
 from counterpoint.attribution.quotes import classify_content, find_quotes
 from counterpoint.attribution.reported import CHARACTERISE
@@ -283,7 +284,7 @@ def tag_spans(tags: list[str], offset: int = 0) -> list[tuple[str, int, int]]:
 # ---------------------------------------------------------------------------- records
 def _chars(doc: Any, s: int, e: int, chars: str = " \t\n") -> tuple[int, int]:
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-    return trim(doc.text, start, end, chars)
+    return trim(doc_text(doc), start, end, chars)
 
 
 def _unit_of(units: list[Unit], tok: Any) -> Unit:
@@ -304,7 +305,7 @@ def predict_attributions(
     if tagger is None or len(doc) == 0:
         return []
     resolver = resolver or SpeakerResolver(doc, entities)
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     units = split_units(doc)
     out: list[Attribution] = []
     for (s, _e), tags in tag_doc(tagger, doc):
@@ -351,7 +352,7 @@ def _record(
     cue: tuple[int, int], sources: list[tuple[int, int]], contents: list[tuple[int, int]],
     n: int,
 ) -> Attribution:
-    text = doc.text
+    text = doc_text(doc)
     cs, ce = _chars(doc, *cue)
     lemma = _cue_token(doc, cue).lemma_.lower()
     if sources:

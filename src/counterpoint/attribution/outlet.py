@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from counterpoint.nlp.model import doc_text
 from counterpoint.attribution.quotes import QUOTE_CHARS, Quote, inside_quote
 from counterpoint.attribution.units import Unit, contiguous_spans
 
@@ -28,7 +29,7 @@ def claim_like(doc: Any, unit: Unit, quotes: list[Quote]) -> bool:
     words = [t for t in toks if t.is_alpha]
     if len(words) < 5 or toks[-1].text == "?":
         return False
-    if doc.text[unit.start : unit.end].rstrip(QUOTE_CHARS + ")]' ")[-1:] not in {".", "!", "…"}:
+    if doc_text(doc)[unit.start : unit.end].rstrip(QUOTE_CHARS + ")]' ")[-1:] not in {".", "!", "…"}:
         return False  # a heading or a fragment, not a sentence
     if not any(t.tag_ in _FINITE for t in toks if not inside_quote(quotes, t.idx)):
         return False
@@ -53,7 +54,7 @@ def outlet_spans(
     """Spans of the unit in the outlet's own voice (see the module docstring)."""
     if not covered:
         if claim_like(doc, unit, quotes):
-            return contiguous_spans(list(doc[unit.first : unit.last + 1]), doc.text)
+            return contiguous_spans(list(doc[unit.first : unit.last + 1]), doc_text(doc))
         return []
     out: list[tuple[int, int]] = []
     for cue in cue_tokens:
@@ -64,7 +65,7 @@ def outlet_spans(
             if not marks or marks[0].lower_ not in CONCESSIVE:
                 continue
             toks = [t for t in child.subtree if unit.has(t) and t not in marks]
-            spans = contiguous_spans(toks, doc.text)
+            spans = contiguous_spans(toks, doc_text(doc))
             if spans and not any(_overlaps(s, covered) for s in spans):
                 out.extend(spans)
     return out

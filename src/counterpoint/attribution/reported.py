@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from counterpoint.nlp.model import doc_text
 from counterpoint.attribution.cues import CUES, cue_info
 from counterpoint.attribution.quotes import Quote, inside_quote, quote_pieces, quotes_in
 from counterpoint.attribution.units import (
@@ -199,12 +200,12 @@ def _fallback_content(cue: Any, unit: Unit, doc: Any, quotes: list[Quote]) -> li
 
 
 def _spans(toks: list[Any], doc: Any) -> list[tuple[int, int]]:
-    return contiguous_spans(toks, doc.text)
+    return contiguous_spans(toks, doc_text(doc))
 
 
 def unit_candidates(doc: Any, unit: Unit, quotes: list[Quote]) -> list[Candidate]:
     """The raw attribution candidates of one unit (see the module docstring)."""
-    text = doc.text
+    text = doc_text(doc)
     tokens = doc[unit.first : unit.last + 1]
     used: set[int] = set()
     out: list[Candidate] = []

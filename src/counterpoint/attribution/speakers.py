@@ -39,6 +39,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from counterpoint.nlp.model import doc_text
 from counterpoint.attribution.quotes import QUOTE_CHARS
 from counterpoint.attribution.units import Unit, trim
 from counterpoint.records import Entity, SourceKind, SourceRef, Span
@@ -165,8 +166,8 @@ def phrase_tokens(head: Any, unit: Unit) -> tuple[list[Any], list[Any]]:
 def _text(doc: Any, tokens: list[Any]) -> tuple[str, int, int]:
     toks = sorted(tokens, key=lambda t: t.i)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    start, end = trim(doc.text, start, end, chars=" \t\n,;:.()" + QUOTE_CHARS)
-    return doc.text[start:end], start, end
+    start, end = trim(doc_text(doc), start, end, chars=" \t\n,;:.()" + QUOTE_CHARS)
+    return doc_text(doc)[start:end], start, end
 
 
 def describe(doc: Any, tokens: list[Any]) -> str:
@@ -264,7 +265,7 @@ class SpeakerResolver:
         core, full = core or [head], full or [head]
         core_text, cs, ce = _text(doc, core)
         _, fs, fe = _text(doc, full)
-        span = Span(start=cs, end=ce, text=doc.text[cs:ce])
+        span = Span(start=cs, end=ce, text=doc_text(doc)[cs:ce])
         description = describe(doc, full)
         low = head.lower_
         lemma = head.lemma_.lower()
@@ -302,7 +303,7 @@ class SpeakerResolver:
                             for t in c.subtree if unit.has(t)]
             _, ns, ne = _text(doc, named)
             return appositive.model_copy(update={
-                "span": Span(start=ns, end=ne, text=doc.text[ns:ne]),
+                "span": Span(start=ns, end=ne, text=doc_text(doc)[ns:ne]),
                 "description": description})
 
         dets = {c.lower_ for c in head.children if c.dep_ == "det"}
@@ -455,7 +456,7 @@ class SpeakerResolver:
         """The person was introduced with this role ("Maritime Minister X")."""
         words = (ref.description or "").lower()
         if not words and ref.span is not None:  # an entity: the words before its name
-            words = self.doc.text[max(0, ref.span.start - 40) : ref.span.end].lower()
+            words = doc_text(self.doc)[max(0, ref.span.start - 40) : ref.span.end].lower()
         for m in re.finditer(rf"(\w+)?[\s-]*\b{re.escape(lemma)}\b", words):
             if (m.group(1) or "") not in _DISTINCT_TITLE_MODS:
                 return True  # a "Prime Minister" is not "the minister"

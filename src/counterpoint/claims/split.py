@@ -31,6 +31,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from counterpoint.nlp.model import doc_text
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 AUX_DEPS = {"aux", "auxpass"}
 JOINERS = {"and", "but", ",", ";", "yet"}
@@ -89,7 +91,7 @@ def _joiner_before(span: Any, conj: Any, after: int) -> Any | None:
 def split_clauses(doc: Any, start: int, end: int) -> list[str]:
     """The content's text cut at coordinated full clauses (see module doc)."""
     span = _span(doc, start, end)
-    text_all = doc.text[start:end] if doc is not None else ""
+    text_all = doc_text(doc)[start:end] if doc is not None else ""
     if span is None:
         return [text_all] if text_all else []
     main = _main_verb(span)
@@ -119,7 +121,7 @@ def split_clauses(doc: Any, start: int, end: int) -> list[str]:
     auxes = " ".join(
         c.text for c in main.children if c.dep_ in AUX_DEPS and c.i < main.i and c.lower_ != "to"
     )
-    pieces = [doc.text[span.start_char:cuts[0][0].idx]]
+    pieces = [doc_text(doc)[span.start_char:cuts[0][0].idx]]
     for n, (_, conj) in enumerate(cuts):
         if subject is not None:
             lead_end = subject.right_edge.idx + len(subject.right_edge.text)
@@ -134,10 +136,10 @@ def split_clauses(doc: Any, start: int, end: int) -> list[str]:
             lead_end = anchor.left_edge.idx if anchor.left_edge.i >= span.start else span.start_char
             if anchor.i != main.i:
                 lead_end = anchor.idx
-        lead = doc.text[span.start_char:lead_end].strip()
+        lead = doc_text(doc)[span.start_char:lead_end].strip()
         piece_start = conj.left_edge.idx
         piece_end = cuts[n + 1][0].idx if n + 1 < len(cuts) else span.end_char
-        piece = doc.text[piece_start:piece_end].strip(" ,;")
+        piece = doc_text(doc)[piece_start:piece_end].strip(" ,;")
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in conj.children)
         if not own_subject:
             own_aux = any(c.dep_ in AUX_DEPS for c in conj.children)
@@ -163,8 +165,8 @@ def _orphan_split(span: Any) -> list[str]:
         joiner = _joiner_before(span, token, span.start)
         if joiner is None or joiner.i <= span.start:
             continue
-        first = doc.text[span.start_char:joiner.idx].strip(" ,;")
-        second = doc.text[token.left_edge.idx:span.end_char].strip(" ,;")
+        first = doc_text(doc)[span.start_char:joiner.idx].strip(" ,;")
+        second = doc_text(doc)[token.left_edge.idx:span.end_char].strip(" ,;")
         if len(first.split()) >= 2 and len(second.split()) >= 2:
             return [first, second]
     return []

@@ -45,3 +45,17 @@ def model_name(setting: str | None = None) -> str:
 def load_nlp(setting: str | None = None, *, disable: tuple[str, ...] = ()) -> Any:
     """The shared spaCy Language for this process (cached per name and disabled set)."""
     return _load(model_name(setting), tuple(sorted(disable)))
+
+
+def doc_text(doc: Any) -> str:
+    """`doc.text`, computed once per Doc.
+
+    spaCy rebuilds `Doc.text` from every token on each access; the stages slice it
+    thousands of times per article, which made the attribution stage slower than
+    the parse itself. The text is cached in `doc.user_data`.
+    """
+    cached = doc.user_data.get("counterpoint.text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["counterpoint.text"] = cached
+    return cached
