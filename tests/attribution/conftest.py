@@ -9,16 +9,12 @@ import pytest
 from counterpoint.attribution import extract_attributions
 from counterpoint.records import Article, Attribution, Entity, Span
 
-try:
-    from counterpoint.nlp.entities import find_entities as _find_entities
-except ImportError:  # the entities stage is written in parallel
-    _find_entities = None
-
-HAVE_ENTITIES = _find_entities is not None
+from counterpoint.nlp.entities import find_entities
 
 
 def fallback_entities(doc) -> list[Entity]:
-    """A minimal spaCy-based stand-in for nlp.entities: one identity per surface form."""
+    """Plain spaCy entities, one identity per surface form: lets the tagger tests
+    run on fixed, simple entity input independent of the canonicalization rules."""
     out = []
     for ent in doc.ents:
         if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP", "FAC"}:
@@ -47,10 +43,6 @@ def attribute(nlp) -> Callable[..., list[Attribution]]:
     def run(text: str, outlet: str | None = None) -> list[Attribution]:
         article = make_article(text, outlet)
         doc = nlp(article.body)
-        if _find_entities is not None:
-            entities = _find_entities(article, doc)
-        else:
-            entities = fallback_entities(doc)
-        return extract_attributions(article, doc, entities)
+        return extract_attributions(article, doc, find_entities(article, doc))
 
     return run

@@ -13,10 +13,7 @@ import pytest
 
 from counterpoint.records import Attribution, AttributionKind, Polarity, SourceKind
 
-from .conftest import HAVE_ENTITIES
-
 pytestmark = [pytest.mark.shared]
-needs_entities = pytest.mark.skipif(not HAVE_ENTITIES, reason="nlp.entities not importable")
 
 
 def seed_body(path: Path) -> str:
@@ -46,7 +43,6 @@ def text_of(a: Attribution) -> str:
     return " ".join(s.text for s in a.content)
 
 
-@needs_entities
 def test_000_denial_reported_by_mehr(seeds) -> None:
     a = pick(seeds["000"], "deny", "Iran")
     assert a.source.name == "Iran" and a.polarity == Polarity.DENIES
@@ -56,7 +52,6 @@ def test_000_denial_reported_by_mehr(seeds) -> None:
     assert [r.kind for r in a.chain] == [SourceKind.GOVERNMENT, SourceKind.MEDIA]
 
 
-@needs_entities
 def test_000_tehran_accused_is_mixed(seeds) -> None:
     a = pick(seeds["000"], "accuse", "Tehran")
     assert a.source.name == "Iran" and a.kind == AttributionKind.MIXED
@@ -95,14 +90,12 @@ def test_000_outlet_voice_copious_evidence(seeds) -> None:
     assert not any("Mehr news agency reported" in text_of(a) for a in outlet)
 
 
-@needs_entities
 def test_001_iran_denies_mixed(seeds) -> None:
     a = pick(seeds["001"], "deny", "Iran")
     assert a.polarity == Polarity.DENIES and a.kind == AttributionKind.MIXED
     assert "sheer lies" in text_of(a)
 
 
-@needs_entities
 def test_001_nour_news_tweet_and_quotes(seeds) -> None:
     # "X made the remark in a Monday tweet" passes on the previous sentence's denial:
     # X joins that attribution's chain with its channel; no second attribution
@@ -130,14 +123,12 @@ def test_001_wsj_cites_anonymous_officials(seeds) -> None:
     assert "6,000 combat drones" in text_of(a)
 
 
-@needs_entities
 def test_001_wsj_said_citing_officials(seeds) -> None:
     a = pick(seeds["001"], "say", "the WSJ")
     assert a.source.name == "The Wall Street Journal" and a.kind == AttributionKind.DIRECT
     assert a.chain and a.chain[0].kind == SourceKind.ANONYMOUS
 
 
-@needs_entities
 def test_001_tehran_rejected(seeds) -> None:
     a = pick(seeds["001"], "reject", "Tehran")
     assert a.source.name == "Iran" and a.polarity == Polarity.DENIES

@@ -44,14 +44,7 @@ from counterpoint.attribution.quotes import QUOTE_CHARS
 from counterpoint.attribution.units import Unit, trim
 from counterpoint.records import Entity, SourceKind, SourceRef, Span
 
-try:  # the entities stage is written in parallel; work without it
-    from counterpoint.nlp.entities import canonical_key as _canonical_key
-    from counterpoint.nlp.entities import entity_kind as _entity_kind
-    from counterpoint.nlp.entities import resolve_name as _resolve_name
-except ImportError:  # pragma: no cover - depends on the other module
-    _canonical_key = None
-    _entity_kind = None
-    _resolve_name = None
+from counterpoint.nlp.entities import canonical_key, entity_kind, resolve_name
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 THING_PRONOUNS = {"it", "they", "them"}
@@ -106,37 +99,31 @@ _SKIP_DEPS = {"relcl", "appos", "acl", "prep", "punct", "cc", "conj", "advcl"}
 
 
 def slug(name: str) -> str:
-    """A canonical key: `canonical_key` from the entities stage, else a plain slug."""
-    if _canonical_key is not None:
-        return _canonical_key(name)
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """The canonical key the entities stage uses, so sources join entities by id."""
+    return canonical_key(name)
 
 
 def kind_of(label: str, name: str) -> SourceKind:
-    """SourceKind for an entity: `entity_kind` when available, else label + name rules."""
+    """SourceKind for an entity: `entity_kind`, else (kind "other") label + name rules."""
     if label == "PERSON" and _ORG_NAME.search(name):
         return SourceKind.ORGANIZATION  # the tagger often calls "Greenfield Energy" a PERSON
     if re.search(r"\bagency\b", name, re.I) and not _NEWS_AGENCY.search(name):
         # "Customs Agency", "Environment Agency": public bodies, not news agencies
         return SourceKind.GOVERNMENT
-    if _entity_kind is not None:
-        kind = _entity_kind(label, name)
-        mapped = {
-            "person": SourceKind.PERSON,
-            "government": SourceKind.GOVERNMENT,
-            "media": SourceKind.MEDIA,
-            "organization": SourceKind.ORGANIZATION,
-            "group": SourceKind.ORGANIZATION,
-            "place": SourceKind.GOVERNMENT,  # a country that speaks is its government
-        }.get(kind)
-        if mapped is not None:
-            return mapped
+    mapped = {
+        "person": SourceKind.PERSON,
+        "government": SourceKind.GOVERNMENT,
+        "media": SourceKind.MEDIA,
+        "organization": SourceKind.ORGANIZATION,
+        "group": SourceKind.ORGANIZATION,
+        "place": SourceKind.GOVERNMENT,  # a country that speaks is its government
+    }.get(entity_kind(label, name))
+    if mapped is not None:
+        return mapped
     if _MEDIA_NAME.search(name):
         return SourceKind.MEDIA
     if label == "PERSON":
         return SourceKind.PERSON
-    if _MEDIA_NAME.search(name):
-        return SourceKind.MEDIA
     if label in {"GPE", "NORP"} or _GOV_NAME.search(name):
         return SourceKind.GOVERNMENT
     if label in {"ORG", "FAC"}:
@@ -367,8 +354,8 @@ class SpeakerResolver:
             return ref
 
         bare = re.sub(r"^(the|a|an)\s+", "", core_text, flags=re.I)
-        if _resolve_name is not None and bare:
-            hit = _resolve_name(bare)
+        if bare:
+            hit = resolve_name(bare)
             if hit is not None:
                 cid, cname, label = hit
                 return SourceRef(name=cname, kind=kind_of(label, cname), canonical_id=cid,

@@ -46,11 +46,8 @@ def outlet_name(article: Article) -> str:
 
 
 def _timeline(articles: Sequence[Article], analyses: Sequence[Analysis]) -> list[TimelineEvent]:
-    try:
-        from counterpoint.time.timeline import merge_timeline
-    except ImportError:
-        # The time stage's merge is optional here: no timeline rather than a crash.
-        return []
+    from counterpoint.time.timeline import merge_timeline
+
     return list(merge_timeline(list(articles), list(analyses)))
 
 
