@@ -200,6 +200,11 @@ class Attribution(Record):
     id: str
     source: SourceRef
     cue: Span | None = None
+    cue_parts: list[Span] = Field(
+        default_factory=list,
+        description="the cue's pieces when it is discontinuous ('cited ... as saying'); "
+        "empty when the cue is the one span `cue`",
+    )
     cue_lemma: str | None = None
     polarity: Polarity = Polarity.ASSERTS
     content: list[Span] = Field(description="one span, or several for split quotes")
