@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 $(STAMP): pyproject.toml requirements/lock.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements/lock.txt -e '.[test,eval,train]'
+	$(BIN)/python -m pip install --quiet -c requirements/lock.txt -e '.[test,eval,train,embeddings]'
 	$(BIN)/python -c "import counterpoint.nlp.model as m; m.model_name()"
 	touch $(STAMP)
 
@@ -38,7 +38,7 @@ bench: install
 # Re-pin: resolve the newest allowed versions and write them to requirements/lock.txt.
 lock:
 	rm -rf /tmp/counterpoint-lock && $(PYTHON) -m venv /tmp/counterpoint-lock
-	/tmp/counterpoint-lock/bin/pip install --quiet -e '.[test,eval,train]'
+	/tmp/counterpoint-lock/bin/pip install --quiet -e '.[test,eval,train,embeddings]'
 	/tmp/counterpoint-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements/lock.txt
 
 clean:
