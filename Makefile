@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 DEMO_DB ?= .cache/demo.sqlite
 PYTEST_ARGS ?=
 
-.PHONY: install demo test test-fast bench lock clean
+.PHONY: install browser demo test test-fast bench lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,21 @@ demo: install
 	$(BIN)/counterpoint --db $(DEMO_DB) stories
 	$(BIN)/counterpoint --db $(DEMO_DB) compare examples/port-veyl/
 
-test: install
-	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+# Headless Chromium for the HTML report test (tests/report/test_html_browser.py): Debian's
+# package, installed only when no `chromium` is on PATH; Playwright drives it (never its own
+# browser download, which is not reachable). Fonts so the screenshot shows text.
+CHROMIUM ?= chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+browser:
+	@command -v $(CHROMIUM) >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core; }
+	@$(CHROMIUM) --version 2>/dev/null
+
+# COUNTERPOINT_REQUIRE_BROWSER: under make the browser test fails instead of skipping.
+test: install browser
+	COUNTERPOINT_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 test-fast: install
 	$(BIN)/python -m pytest -n 2 -m "not slow" $(PYTEST_ARGS)

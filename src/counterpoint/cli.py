@@ -43,6 +43,7 @@ class ReportFormat(str, Enum):
     terminal = "terminal"
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 DbOption = Annotated[
@@ -140,7 +141,7 @@ def analyze(
 
 
 def _emit(result: Any, fmt: ReportFormat, output: Path | None) -> None:
-    from counterpoint.report import render_json, render_markdown
+    from counterpoint.report import render_html, render_json, render_markdown
     from counterpoint.report.terminal import render_terminal
 
     if fmt is ReportFormat.terminal and output is None:
@@ -152,6 +153,8 @@ def _emit(result: Any, fmt: ReportFormat, output: Path | None) -> None:
         text = console.export_text()
     elif fmt is ReportFormat.markdown:
         text = render_markdown(result)
+    elif fmt is ReportFormat.html:
+        text = render_html(result)
     else:
         text = render_json(result)
     if output is None:
@@ -185,17 +188,57 @@ def compare(
     raise typer.Exit(EXIT_REJECTED if result.rejected else EXIT_OK)
 
 
-@app.command()
-def stories(ctx: typer.Context) -> None:
-    """List the stories in the store."""
+stories_app = typer.Typer(
+    help="List the stories in the store; merge or split them by hand (kept through regrouping).",
+    invoke_without_command=True,
+)
+app.add_typer(stories_app, name="stories")
+
+
+@stories_app.callback()
+def stories(
+    ctx: typer.Context,
+    regroup: Annotated[bool, typer.Option(help="Regroup every automatic story first (pinned ones stay).")] = False,
+) -> None:
+    """List the stories in the store (pinned = merged or split by hand)."""
+    if ctx.invoked_subcommand is not None:
+        return
     settings = _settings(ctx)
     store = counterpoint.open_store(settings=settings)
+    if regroup:
+        counterpoint.group_stories(store=store, settings=settings, rebuild=True)
     table = Table(title="Stories")
     for col in ("id", "articles", "title", "pinned"):
         table.add_column(col)
     for story in store.stories():
         table.add_row(story.id[:16], str(len(story.article_ids)), story.title, "yes" if story.pinned else "")
     out.print(table)
+
+
+@stories_app.command("merge")
+def stories_merge(
+    ctx: typer.Context,
+    ids: Annotated[list[str], typer.Argument(help="Two or more story ids or unique prefixes; the first keeps its id.")],
+) -> None:
+    """Merge stories by hand into one pinned story."""
+    from counterpoint.api import merge_stories
+
+    story = merge_stories(ids, store=counterpoint.open_store(settings=_settings(ctx)))
+    out.print(f"merged into {story.id} ({len(story.article_ids)} articles, pinned)", highlight=False)
+
+
+@stories_app.command("split")
+def stories_split(
+    ctx: typer.Context,
+    story: Annotated[str, typer.Argument(help="Story id or unique prefix.")],
+    articles: Annotated[list[str], typer.Argument(help="Ids (or unique prefixes) of the articles to move out.")],
+) -> None:
+    """Move articles out of a story into a new story, by hand; both stay pinned."""
+    from counterpoint.api import split_story
+
+    kept, new = split_story(story, articles, store=counterpoint.open_store(settings=_settings(ctx)))
+    out.print(f"{kept.id}: {len(kept.article_ids)} articles; new {new.id}: {len(new.article_ids)} articles "
+              "(both pinned)", highlight=False)
 
 
 @app.command()
@@ -272,6 +315,21 @@ app.add_typer(train_app, name="train")
 DataDir = Annotated[Path, typer.Argument(help="Folder in the benchmark's format (see ../shared/eval/README.md).")]
 
 
+@eval_app.command("stories")
+def eval_stories(
+    data: DataDir,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write predictions (doc_id,story_id) here.")] = None,
+    threshold: Annotated[Optional[float], typer.Option(help="Join threshold (default: the grouper's).")] = None,
+    part: Annotated[str, typer.Option(help="all, or the seeded half of the stories: tune or test.")] = "all",
+    shuffle: Annotated[Optional[int], typer.Option(help="Feed the documents in an order shuffled with this seed.")] = None,
+) -> None:
+    """Story grouping: B-cubed precision, recall, F1 on a documents.csv folder (file order)."""
+    from counterpoint.eval.stories import evaluate_stories, format_report
+
+    result = evaluate_stories(data, threshold=threshold, part=part, shuffle_seed=shuffle, out=out)
+    sys.stdout.write(format_report(result) + "\n")
+
+
 @eval_app.command("polnear")
 def eval_polnear(
     data: DataDir,
@@ -290,17 +348,78 @@ def eval_polnear(
     sys.stdout.write(format_report(result) + "\n")
 
 
+StanceVariant = Annotated[
+    Optional[str],
+    typer.Option("--variant", help="Stance model variant: lexical or embeddings (default: embeddings when installed)."),
+]
+StanceModelDir = Annotated[Optional[Path], typer.Option("--model", help="Stance model folder (default: the packaged one).")]
+
+
+@eval_app.command("fnc1")
+def eval_fnc1(
+    data: DataDir,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write predictions (Headline,Body ID,Stance) here.")] = None,
+    variant: StanceVariant = None,
+    model: StanceModelDir = None,
+    include_seen: Annotated[bool, typer.Option(help="Also score rows whose texts the model trained on.")] = False,
+) -> None:
+    """Stance (agree/disagree/discuss/unrelated) on FNC-1: relative score, accuracy, per-class F1."""
+    from counterpoint.eval.fnc1 import evaluate_fnc1, format_report
+
+    result = evaluate_fnc1(data, out=out, model_dir=model, variant=variant, include_seen=include_seen)
+    err.print(f"stance variant {result['variant']}: scored {result['scored']} rows, "
+              f"excluded {result['excluded_seen']} rows the model saw in training", highlight=False)
+    sys.stdout.write(format_report(result) + "\n")
+
+
+@eval_app.command("emergent")
+def eval_emergent(
+    data: DataDir,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write predictions (id,articleHeadlineStance) here.")] = None,
+    variant: StanceVariant = None,
+    model: StanceModelDir = None,
+    include_seen: Annotated[bool, typer.Option(help="Also score rows whose texts the model trained on.")] = False,
+) -> None:
+    """Headline stance (for/against/observing) on Emergent: accuracy, macro-F1."""
+    from counterpoint.eval.emergent import evaluate_emergent, format_report
+
+    result = evaluate_emergent(data, out=out, model_dir=model, variant=variant, include_seen=include_seen)
+    err.print(f"stance variant {result['variant']}: scored {result['scored']} rows, "
+              f"excluded {result['excluded_seen']} rows the model saw in training", highlight=False)
+    sys.stdout.write(format_report(result) + "\n")
+
+
+@train_app.command("stance")
+def train_stance(
+    data: Annotated[Path, typer.Argument(help="Folder holding fnc1/, emergent/ and story_clusters_fnc1/.")],
+    out: Annotated[Optional[Path], typer.Option("--out", help="Where to write weights and model card (default: the packaged model folder).")] = None,
+    seed: Annotated[int, typer.Option(help="Random seed (split and trees).")] = 0,
+    embeddings: Annotated[Optional[bool], typer.Option("--embeddings/--no-embeddings", help="Train the embeddings variant too (default: when installed).")] = None,
+) -> None:
+    """Train the stance model on FNC-1 + Emergent, split by story (needs the `train` extra)."""
+    import logging
+
+    from counterpoint.train.stance import train_stance as train
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", stream=sys.stderr)
+    result = train(data, out, seed=seed, embeddings=embeddings)
+    sys.stdout.write(json.dumps(result.get("figures", {}), indent=2, default=str) + "\n")
+
+
 @train_app.command("attribution")
 def train_attribution(
     data: DataDir,
     out: Annotated[Optional[Path], typer.Option("--out", help="Where to write weights and model card (default: the packaged model folder).")] = None,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
     max_iterations: Annotated[int, typer.Option(help="L-BFGS iterations.")] = 100,
+    c1: Annotated[Optional[float], typer.Option(help="L1 weight (with --c2: no grid search).")] = None,
+    c2: Annotated[Optional[float], typer.Option(help="L2 weight (with --c1: no grid search).")] = None,
 ) -> None:
     """Train the attribution tagger on PolNeAR's train compartment (needs the `train` extra)."""
     from counterpoint.train.attribution import MODEL_DIR, train_attribution as train
 
-    result = train(data, out or MODEL_DIR, seed=seed, max_iterations=max_iterations, progress=err.is_terminal)
+    result = train(data, out or MODEL_DIR, seed=seed, max_iterations=max_iterations, c1=c1, c2=c2,
+                   progress=err.is_terminal)
     sys.stdout.write(json.dumps(result, indent=2, default=str) + "\n")
 
 
