@@ -303,9 +303,22 @@ class CellStance(str, Enum):
     ABSENT = "absent"
 
 
+class OutletPosition(str, Enum):
+    """The outlet's own position on a claim, whoever else holds it (issue 4.2)."""
+
+    ASSERTS = "asserts"  # says it in its own voice
+    DISPUTES = "disputes"  # denies it in its own voice
+    DISTANCES = "distances"  # keeps it at arm's length: "allegedly", "so-called", "claims"
+    REPORTS = "reports"  # only reports what sources say
+    ABSENT = "absent"
+
+
 class ClaimCell(Record):
     article_id: str
     stance: CellStance
+    outlet_position: OutletPosition | None = Field(
+        default=None, description="the outlet's own position; None in records made before it"
+    )
     holders: list[SourceRef] = Field(default_factory=list)
     holder_stances: list[Stance] = Field(default_factory=list)
     evidence: list[Span] = Field(default_factory=list)

@@ -36,6 +36,15 @@ S = Stance
          "the council can approve the budget"),
         (P.ASSERTS, "the port is not closed", S.DENIES, "the port is closed"),
         (P.ASSERTS, "the talks won't resume", S.DENIES, "the talks will resume"),
+        # what could not be verified is hedged, not denied
+        (P.ASSERTS, "The Lenport Wire could not independently verify whether Ostrel tankers refuelled there",
+         S.HEDGES, "Ostrel tankers refuelled there"),
+        (P.ASSERTS, "it could not be confirmed that the dam had cracked", S.HEDGES, "the dam had cracked"),
+        # a negated clause restated after a comma repeats the denial
+        (P.ASSERTS, "There is no lease, there was never a lease", S.DENIES, "There is a lease"),
+        # evidence named before the proposition is not part of it
+        (P.ASSERTS, "Ship-tracking data reviewed by the Wire show that two navy vessels called at Lenport",
+         S.ASSERTS, "two navy vessels called at Lenport"),
         # a denied negation asserts
         (P.DENIES, "the army is not involved", S.ASSERTS, "the army is involved"),
         # negation inside a subordinate clause does not flip the main stance

@@ -6,7 +6,15 @@ import pytest
 
 from counterpoint.comparison.align import align_claims, group_claims
 from counterpoint.comparison.terms import Termer, stem
-from counterpoint.records import CellStance, Claim, SourceKind, SourceRef, Stance, Voice
+from counterpoint.records import (
+    CellStance,
+    Claim,
+    OutletPosition,
+    SourceKind,
+    SourceRef,
+    Stance,
+    Voice,
+)
 
 
 def _row_with(rows, text):
@@ -27,8 +35,9 @@ def test_paraphrases_and_report_denials_share_one_row(tank_story) -> None:
     # The supply claim is a different row although actors and object match.
     supply = _row_with(rows, "beaconbeacon:c3")
     assert supply.id != plant.id
+    # heraldherald:c4 is the Herald's own distance ("the Western claims of ...")
     assert {cid for c in supply.cells for cid in c.claim_ids} == {
-        "beaconbeacon:c3", "beaconbeacon:c4", "heraldherald:c3",
+        "beaconbeacon:c3", "beaconbeacon:c4", "heraldherald:c3", "heraldherald:c4",
     }
     assert len(rows) == 4
     assert set(claims) >= members
@@ -40,12 +49,21 @@ def test_cells_follow_outlet_voice_then_first_holder(tank_story) -> None:
     supply = _row_with(rows, "beaconbeacon:c3")
     beacon, herald, today = supply.cells
     assert beacon.stance is CellStance.ASSERTS  # the outlet's own voice wins
-    assert herald.stance is CellStance.REPORTS_DENYING
+    # the Herald reports Varnia's denial of "the Western claims of" the sale: it keeps
+    # the claim at a distance in its own words, so its cell hedges
+    assert herald.stance is CellStance.HEDGES
+    assert herald.holder_stances == [Stance.DENIES, Stance.HEDGES]
+    assert herald.holders[1].kind is SourceKind.OUTLET
     assert today.stance is CellStance.ABSENT and today.claim_ids == []
+    # the outlet's own position, whoever else holds the claim (issue 4.2)
+    assert beacon.outlet_position is OutletPosition.ASSERTS
+    assert herald.outlet_position is OutletPosition.DISTANCES
+    assert today.outlet_position is OutletPosition.ABSENT
     assert [h.name for h in beacon.holders] == ["Varnia", "Daily Beacon"]
     assert beacon.holder_stances == [Stance.DENIES, Stance.ASSERTS]
     plant = _row_with(rows, "beaconbeacon:c1")
     assert plant.cells[2].stance is CellStance.REPORTS_ASSERTING
+    assert plant.cells[2].outlet_position is OutletPosition.REPORTS
     # The row reads as its most complete asserting member.
     assert "factory" in plant.proposition
 
@@ -73,6 +91,21 @@ def _claim(n: int, text: str, stance: Stance = Stance.ASSERTS) -> Claim:
         # near misses: same actors and place, another action
         ("Varnia will lease the harbour basin to Ostrel", "Ostrel warships have refuelled at Lenport", False),
         ("Varnia inspects every truck at the Kessel crossing", "Varnia will lease the Kessel basin", False),
+        # different subjects doing things to the same objects are different claims
+        ("the ministry would ask the newspaper to reveal the documents it holds",
+         "The newspaper has published the documents it holds", False),
+        # same subject, same event, other words
+        ("Ostrel naval tankers have refuelled at Lenport", "Ostrel navy tankers had docked at Lenport",
+         True),
+        # an action on one side only: background words ("foreign", "navy") do not link...
+        ("A country that rents out its harbour to a foreign navy cannot be neutral",
+         "foreign military vessels have refuelled at Lenport", False),
+        # ...unless the subjects say it is the same actor
+        ("foreign warships have used the port of Lenport",
+         "foreign military vessels have refuelled at Lenport", True),
+        # numbers that differ stay on one row (the contradiction check compares them)
+        ("more than 500 trucks were stuck at the Kessel crossing",
+         "about 300 trucks were waiting at the Kessel crossing", True),
     ],
 )
 def test_pairwise_alignment_table(a: str, b: str, same: bool) -> None:
@@ -88,3 +121,54 @@ def test_pairwise_alignment_table(a: str, b: str, same: bool) -> None:
 )
 def test_stem(word: str, expected: str) -> None:
     assert stem(word) == expected
+
+
+def test_identical_propositions_are_one_row_even_when_short() -> None:
+    termer = Termer({"varnia": "varnia"})
+    claims = [_claim(1, "There is a lease"), _claim(2, "Varnia sold tanks to Ostrel"),
+              _claim(3, "there is a lease", Stance.DENIES), _claim(4, "Varnia sold tanks to Ostrel")]
+    assert group_claims(claims, termer) == [[0, 2], [1, 3]]
+
+
+def test_subject_terms() -> None:
+    termer = Termer({"ostrel": "ostrel"})
+    assert termer.subject_terms("Ostrel naval tankers have refuelled at Lenport") == [
+        "@ostrel", "military", "vessel"]
+    assert termer.subject_terms("the ministry would ask the paper") == ["ministry"]
+    # no auxiliary: the subject is unknown, not empty of meaning
+    assert termer.subject_terms("Ostrel sells tanks") == []
+    # an auxiliary of an infinitive ("to be used") does not close the subject
+    assert termer.subject_terms("delivery of tanks to Ostrel to be used in the war") == []
+    assert termer.subject_terms("there is a lease") == []
+
+
+def _voiced(n: int, stance: Stance, voice: Voice) -> Claim:
+    holder = (
+        SourceRef(name="The Outlet", kind=SourceKind.OUTLET)
+        if voice is Voice.OUTLET
+        else SourceRef(name="Someone", kind=SourceKind.PERSON)
+    )
+    return Claim(
+        id=f"y:c{n}", proposition="the bridge was closed", holder=holder, stance=stance,
+        voice=voice, evidence=[], produced_by="test/1",
+    )
+
+
+@pytest.mark.parametrize(
+    ("members", "position"),
+    [
+        ([], OutletPosition.ABSENT),
+        ([(Stance.ASSERTS, Voice.SOURCE)], OutletPosition.REPORTS),
+        ([(Stance.DENIES, Voice.SOURCE)], OutletPosition.REPORTS),
+        ([(Stance.ASSERTS, Voice.OUTLET)], OutletPosition.ASSERTS),
+        ([(Stance.DENIES, Voice.OUTLET)], OutletPosition.DISPUTES),
+        ([(Stance.DENIES, Voice.SOURCE), (Stance.HEDGES, Voice.OUTLET)], OutletPosition.DISTANCES),
+        # asserting in its own voice outweighs distancing itself elsewhere in the article
+        ([(Stance.HEDGES, Voice.OUTLET), (Stance.ASSERTS, Voice.OUTLET)], OutletPosition.ASSERTS),
+    ],
+)
+def test_outlet_position(members: list[tuple[Stance, Voice]], position: OutletPosition) -> None:
+    from counterpoint.comparison.align import cell_for
+
+    claims = [_voiced(n, stance, voice) for n, (stance, voice) in enumerate(members)]
+    assert cell_for("a1", claims).outlet_position is position

@@ -40,9 +40,13 @@ def _p1(result):
 def test_p1_is_shared_by_all_four_outlets(result) -> None:
     row = _p1(result)
     assert all(c.stance is not CellStance.ABSENT for c in row.cells)
-    # Nobody carries P1 in the outlet's own voice: every cell reports sources.
-    assert all(c.stance in (CellStance.REPORTS_ASSERTING, CellStance.REPORTS_DENYING,
-                            CellStance.REPORTS_HEDGING) for c in row.cells)
+    # Nobody asserts or denies P1 in the outlet's own voice: every cell reports
+    # sources; the Kestria Press Agency also keeps the "report claiming" it at a
+    # distance (hedges), the others only report it.
+    stances = [c.stance for c in row.cells]
+    assert stances[0] is CellStance.HEDGES
+    assert all(s in (CellStance.REPORTS_ASSERTING, CellStance.REPORTS_DENYING,
+                     CellStance.REPORTS_HEDGING) for s in stances[1:])
 
 
 def test_p1_each_outlet_reports_a_denial(result) -> None:
@@ -98,3 +102,75 @@ def test_each_outlet_has_its_own_items(result) -> None:
             for rid in only[aid] for cell in rows[rid].cells for cid in cell.claim_ids
         )
         assert any(m in texts for m in marker.split("|")), (aid, marker)
+
+
+def _member_text(result, row) -> str:
+    claims = {c.id: c for a in result.analyses for c in a.claims}
+    return " ".join(claims[cid].proposition for cell in row.cells for cid in cell.claim_ids).lower()
+
+
+def test_outlet_voice_clashes_are_all_on_the_refuelling_row(result) -> None:
+    # the "documents" sentences (a minister's request in KPA, DNB's remark that the
+    # paper has not published them) once formed a row with a false outlet-voice clash
+    voices = [c for c in result.comparison.contradictions if c.kind == "outlet_voices"]
+    assert voices
+    rows = {r.id: r for r in result.comparison.rows}
+    for clash in voices:
+        text = _member_text(result, rows[clash.row_id])
+        assert "refuel" in text and "document" not in text, clash.description
+
+
+def test_p2_harbourline_own_reporting_sits_on_the_refuelling_row(result) -> None:
+    courier, wire = _ids(result)[1], _ids(result)[3]
+    row = next(r for r in result.comparison.rows
+               if any(c.article_id == courier and c.stance is CellStance.ASSERTS for c in r.cells)
+               and "refuel" in _member_text(result, r))
+    cells = {c.article_id: c for c in row.cells}
+    assert cells[wire].stance is CellStance.ASSERTS  # "ship-tracking data ... show"
+
+
+def test_p3_both_figures_inside_harbourline(result) -> None:
+    wire = _ids(result)[3]
+    claims = {c.id: c for a in result.analyses for c in a.claims}
+    rows = [r for r in result.comparison.rows if "truck" in _member_text(result, r)
+            and "500" in _member_text(result, r) and "300" in _member_text(result, r)]
+    assert len(rows) == 1
+    cell = next(c for c in rows[0].cells if c.article_id == wire)
+    figures = " ".join(claims[cid].proposition for cid in cell.claim_ids)
+    assert "500" in figures and "300" in figures
+
+
+def test_no_verbless_rows(result) -> None:
+    # "Harbourline has not seen the document": a noun phrase, not a claim
+    assert not any(r.proposition.lower().strip() in ("the document", "the documents")
+                   for r in result.comparison.rows)
+
+
+def test_the_agency_distances_itself_from_the_so_called_leak(result) -> None:
+    kpa = _ids(result)[0]
+    row = next(r for r in result.comparison.rows if "so-called leak" in r.proposition.lower()
+               and any(c.article_id == kpa and c.claim_ids for c in r.cells))
+    cell = next(c for c in row.cells if c.article_id == kpa)
+    assert cell.stance is CellStance.HEDGES
+    assert Stance.ASSERTS in cell.holder_stances  # the minister asserts it
+
+
+def test_p2_courier_contradicts_both_unchallenged_denials(result) -> None:
+    kpa, courier, dnb, _ = _ids(result)
+    voices = [c for c in result.comparison.contradictions
+              if c.kind == "outlet_voices" and c.article_ids[0] == courier]
+    assert {c.article_ids[1] for c in voices} == {kpa, dnb}
+
+
+def test_p2_row_holds_no_unrelated_quote(result) -> None:
+    # Maelan's "a country that rents out its harbour to a foreign navy cannot call
+    # itself neutral" shares only background words with the refuelling claims; it once
+    # joined P2 through "no foreign warship will be stationed" and made a false
+    # sources clash there (only outlets, in their own voice, assert P2)
+    courier = _ids(result)[1]
+    row = next(r for r in result.comparison.rows
+               if any(c.article_id == courier and c.stance is CellStance.ASSERTS for c in r.cells)
+               and "refuel" in _member_text(result, r))
+    assert "neutral" not in _member_text(result, row)
+    assert not any(c.kind == "sources" and c.row_id == row.id
+                   for c in result.comparison.contradictions)

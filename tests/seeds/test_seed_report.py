@@ -220,3 +220,91 @@ def test_timeline_merges_the_wsj_report_day(report):
     doc, articles, _ = report
     event = next(e for e in doc["comparison"]["timeline"] if e["value"] == "2023-02-05")
     assert {s["article_id"] for s in event["supports"]} == {articles[A][0]["id"], articles[B][0]["id"]}
+
+
+# ------------------------------------------------------ section 3: P2, P3, only-in, sources
+
+
+def _rows_with(doc, articles, marker):
+    """Rows with a member claim whose proposition contains `marker` (lowercase)."""
+    claims = {c["id"]: c for _, analysis in articles.values() for c in analysis["claims"]}
+    return [
+        row for row in doc["comparison"]["rows"]
+        if any(marker in claims[cid]["proposition"].lower()
+               for cell in row["cells"] for cid in cell["claim_ids"])
+    ]
+
+
+def _cell(row, article_id):
+    return next(c for c in row["cells"] if c["article_id"] == article_id)
+
+
+def test_p2_outlet_asserts_in_000_and_distances_in_001(report):
+    doc, articles, _ = report
+    a, b = articles[A][0]["id"], articles[B][0]["id"]
+    rows = [r for r in _rows_with(doc, articles, "shahed kamikaze")
+            if _cell(r, b)["stance"] != "absent"]
+    assert len(rows) == 1, [r["proposition"] for r in rows]
+    row = rows[0]
+    first, second = _cell(row, a), _cell(row, b)
+    # 000: Iran denies, the outlet's own voice asserts ("these denials are false")
+    assert first["stance"] == "asserts"
+    assert first["outlet_position"] == "asserts"
+    assert ("Iran", "denies") in [(h["name"], s) for h, s in zip(first["holders"], first["holder_stances"])]
+    # 001: Tehran rejects the "Western claims": Iran denies, the outlet keeps the claim
+    # at a distance (hedges) and does not challenge the denial
+    assert second["stance"] == "hedges"
+    assert second["outlet_position"] == "distances"
+    pairs = [(h["kind"], s) for h, s in zip(second["holders"], second["holder_stances"])]
+    assert ("government", "denies") in pairs and ("outlet", "hedges") in pairs
+    assert "asserts" not in second["holder_stances"]
+    clash = [c for c in doc["comparison"]["contradictions"]
+             if c["kind"] == "outlet_voices" and c["row_id"] == row["id"]]
+    assert clash and set(clash[0]["article_ids"]) == {a, b}
+
+
+def test_p3_faster_is_its_own_row_held_by_the_wsj_in_both(report):
+    doc, articles, _ = report
+    rows = _rows_with(doc, articles, "faster")
+    assert len(rows) == 1
+    for cell in rows[0]["cells"]:
+        assert any("Wall Street Journal" in h["name"] for h in cell["holders"]), cell
+        assert "asserts" in cell["holder_stances"]
+
+
+def test_p1_keeps_the_6000_figure_visible_in_001_only(report):
+    doc, articles, _ = report
+    a, b = articles[A][0]["id"], articles[B][0]["id"]
+    rows = [r for r in _rows_with(doc, articles, "6,000") if r["id"] in doc["comparison"]["shared_row_ids"]]
+    assert len(rows) == 1
+    evidence = {cell["article_id"]: " ".join(s["text"] for s in cell["evidence"]) for cell in rows[0]["cells"]}
+    assert "6,000" in evidence[b] and "6,000" not in evidence[a]
+
+
+# (article, marker in a member proposition or holder name): what only that article carries
+ONLY_IN = [
+    (A, "interbank"), (A, "qods"), (A, "mehrabi"), (A, "kanaani"),
+    (B, "isfahan"), (B, "warn"), (B, "putin"), (B, "nour news"),
+]
+
+
+@pytest.mark.parametrize(("prefix", "marker"), ONLY_IN)
+def test_only_in_one_article(report, prefix, marker):
+    doc, articles, _ = report
+    claims = {c["id"]: c for _, analysis in articles.values() for c in analysis["claims"]}
+    rows = {r["id"]: r for r in doc["comparison"]["rows"]}
+    only = doc["comparison"]["only_in"].get(articles[prefix][0]["id"], [])
+    texts = [
+        f'{claims[cid]["holder"]["name"]} {claims[cid]["proposition"]}'.lower()
+        for rid in only for cell in rows[rid]["cells"] for cid in cell["claim_ids"]
+    ]
+    assert any(marker in t for t in texts), marker
+
+
+def test_sourcing_profiles(report):
+    doc, articles, _ = report
+    profiles = {p["article_id"]: p for p in doc["comparison"]["sourcing"]}
+    first, second = profiles[articles[A][0]["id"]], profiles[articles[B][0]["id"]]
+    assert first["sources"].get("Iran", 0) >= 2 and second["sources"].get("Iran", 0) >= 1
+    assert second["kinds"].get("anonymous", 0) >= 1  # the WSJ's unnamed officials
+    assert first["kinds"].get("outlet", 0) >= 1  # "copious evidence these denials are false"

@@ -29,8 +29,20 @@ Cascade per attribution, in order:
    claim with a number, with the new figure, held by X.
 7. Minimal subject resolution: a leading "it"/"its"/"the country" (or "he"/"his"
    for people) becomes the holder's name; a subjectless gerund ("supplying drones")
-   gets the holder as subject. Only for named holders (not the outlet, not anonymous).
-8. Skip empty propositions (nothing left to claim) instead of inventing one.
+   gets the holder as subject, and with the parse its lemma in the present ("Iran
+   supplies drones"). Only for named holders (not the outlet, not anonymous).
+8. Skip empty propositions (nothing left to claim) instead of inventing one, and,
+   with a parse, stated contents without a verb ("took to Twitter to express his
+   joy", "has not seen the document"): a noun phrase is not a proposition unless it
+   refers back to one (step 4) or is the object of a denial or accusation ("denied
+   its participation in the project").
+9. The outlet's position: when the outlet keeps a reported claim at a distance
+   (`distancing`: "allegedly", "so-called", "the Western claims of P", a cue like
+   "claimed"), a second claim follows the source's, held by the outlet's own voice
+   with stance HEDGES and the distancing words as first evidence. Its cell reads
+   "hedges" (the outlet distances itself) while the reported holders stay listed.
+   The outlet asserting or disputing in its own voice comes from its own sentences
+   (attribution kind OUTLET) and steps 4-5 ("these denials are false").
 
 `doc` (the article's spaCy parse) is optional: without it step 2 keeps each group
 whole.
@@ -42,11 +54,19 @@ import re
 from typing import Any
 
 from counterpoint.claims.split import comparative_attributes, split_clauses
-from counterpoint.claims.stance import FALSITY, FLIP, REPORT_NOUNS, clean_content, stance_of
+from counterpoint.claims.stance import (
+    FALSITY,
+    FLIP,
+    REPORT_NOUNS,
+    clean_content,
+    stance_of,
+    third_person,
+)
 from counterpoint.provenance import stamp
 from counterpoint.records import (
     Article,
     Attribution,
+    AttributionKind,
     Claim,
     Polarity,
     SourceKind,
@@ -56,7 +76,7 @@ from counterpoint.records import (
     Voice,
 )
 
-CLAIMS = stamp("claims.rules", 2)
+CLAIMS = stamp("claims.rules", 3)
 
 ANAPHORIC = re.compile(
     rf"^(?:the|these|those|such|this|that|its|their|his|her|all)?\s*(?:[\w-]+\s+){{0,3}}?"
@@ -117,7 +137,9 @@ def _content_groups(spans: list[Span]) -> list[list[Span]]:
     return groups
 
 
-def _resolve_subject(text: str, holder: SourceRef) -> str:
+def _resolve_subject(
+    text: str, holder: SourceRef, gerunds: dict[str, str] | None = None
+) -> str:
     """Replace a leading pronoun/nominal with the holder's name (step 4)."""
     if holder.kind not in NAMED_KINDS or not holder.name:
         return text
@@ -126,7 +148,15 @@ def _resolve_subject(text: str, holder: SourceRef) -> str:
         pron = r"he|she"
         poss = r"his|her"
     else:
-        pron = r"it|they|the country|the government|the ministry|the company|the agency"
+        # a nominal stands for the holder only when it names the holder's kind of body:
+        # "the ministry" for a ministry; "the government", "the country" for a state,
+        # not for one of its ministries ("the ministry rejected reports that the
+        # government intends ...": the government is not the ministry)
+        low = name.lower()
+        nominals = [n for n in ("ministry", "company", "agency") if n in low]
+        if not re.search(r"\b(?:ministry|agency|office|department|company|council)\b", low):
+            nominals += ["country", "government"]
+        pron = "|".join(["it", "they", *(f"the {n}" for n in nominals)])
         poss = r"its|their"
     match = re.match(rf"^(?:{poss})\s+", text, flags=re.I)
     if match:
@@ -134,8 +164,14 @@ def _resolve_subject(text: str, holder: SourceRef) -> str:
     match = re.match(rf"^(?:{pron})\b\s*", text, flags=re.I)
     if match:
         return f"{name} {text[match.end():]}"
-    first = text.split(" ", 1)[0].lower()
-    if first.endswith("ing") and first not in NOUN_GERUNDS and len(first) > 4:
+    first, _, rest = text.partition(" ")
+    low = first.lower()
+    if low.endswith("ing") and low not in NOUN_GERUNDS and len(low) > 4:
+        lemma = (gerunds or {}).get(low)
+        if lemma:
+            # "denied supplying drones" -> "Iran supplies drones": who does what, in
+            # the present, the normal form of a proposition (needs the parse's lemma)
+            return f"{name} {third_person(lemma)} {rest}".strip()
         return f"{name} {text}"
     return text
 
@@ -227,6 +263,9 @@ def _claim_of(
     text: str,
     earlier: list[Claim],
     cues: dict[str, str],
+    *,
+    verbless: bool = False,
+    gerunds: dict[str, str] | None = None,
 ) -> Claim | None:
     holder = attribution.source
     if holder.kind is SourceKind.OUTLET:
@@ -235,6 +274,10 @@ def _claim_of(
             who, stance, proposition = inside
             return _new_claim(article, attribution, spans, earlier, proposition=proposition,
                               stance=stance, holder=who)
+    if attribution.kind is not AttributionKind.DIRECT and holder.kind is not SourceKind.OUTLET:
+        # "he said Tehran is allegedly trying ...": in reported speech the adverb is the
+        # outlet's distance (step 9), not the source's hedge
+        text = re.sub(r"\s{2,}", " ", DISTANCING_ADVERB.sub("", text))
     stance, proposition = stance_of(attribution.polarity, text)
     anaphor = ANAPHORIC.match(proposition)
     if anaphor:
@@ -252,12 +295,109 @@ def _claim_of(
             who, proposition = figure
             if holder.kind is SourceKind.OUTLET and who:
                 holder = _anonymous_holder(who)
+        elif verbless:
+            return None  # step 8: "his joy", "the document": a phrase, not a proposition
         else:
-            proposition = _resolve_subject(proposition, holder)
-    if not proposition.strip():
-        return None  # step 8: nothing left to claim
+            proposition = _resolve_subject(proposition, holder, gerunds)
+    if not proposition.strip() or re.fullmatch(FALSITY, proposition.strip(), flags=re.I):
+        # step 8: nothing left to claim ("rejected as 'fabricated' ...": the label alone,
+        # the thing labelled lies outside the content)
+        return None
     return _new_claim(article, attribution, spans, earlier, proposition=proposition,
                       stance=stance, holder=holder)
+
+
+def _gerunds(doc: Any | None, spans: list[Span]) -> dict[str, str]:
+    """Gerund -> lemma inside the spans, from the parse (step 7)."""
+    out: dict[str, str] = {}
+    if doc is None:
+        return out
+    for span in spans:
+        try:
+            tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        except (AttributeError, IndexError, ValueError):
+            continue
+        for token in tokens or ():
+            if token.tag_ == "VBG" and token.lemma_:
+                out.setdefault(token.lower_, token.lemma_.lower())
+    return out
+
+
+def _has_verb(doc: Any, spans: list[Span]) -> bool:
+    """Whether the parse has a verb (or auxiliary) inside the spans (step 8)."""
+    for span in spans:
+        try:
+            tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        except (AttributeError, IndexError, ValueError):
+            return True
+        if tokens is None or any(t.pos_ in ("VERB", "AUX") for t in tokens):
+            return True
+    return False
+
+
+# The outlet's own words that keep a reported proposition at a distance (step 9).
+DISTANCING_NOUNS = re.compile(
+    r"\b(?:so-called|(?:claims?|allegations?|accusations?|insinuations?|rumou?rs?|"
+    r"assertions?)\s+(?:of|that|about|regarding)\b)",
+    re.I,
+)
+DISTANCING_CUES = {"claim", "allege", "purport"}
+DISTANCING_ADVERB = re.compile(r"\b(?:allegedly|purportedly|supposedly|reportedly)\b", re.I)
+
+
+def distancing(attribution: Attribution, text: str) -> str | None:
+    """The words by which the outlet distances itself from a reported claim, or None.
+
+    In order: the attribution is marked `hedged_by_outlet`; the cue is a verb of
+    distance ("claims", "alleged"); the content, in the outlet's words (reported
+    speech, not a quotation), names the proposition as someone's "claims of" /
+    "allegations that" / a "so-called" thing, or carries "allegedly"/"reportedly".
+    The outlet's own voice never distances itself from itself.
+    """
+    if attribution.source.kind is SourceKind.OUTLET:
+        return None
+    if attribution.cue_lemma and attribution.cue_lemma.lower() in DISTANCING_CUES:
+        return attribution.cue.text if attribution.cue is not None else attribution.cue_lemma
+    if attribution.kind is not AttributionKind.DIRECT:
+        match = DISTANCING_NOUNS.search(text) or DISTANCING_ADVERB.search(text)
+        if match:
+            return match.group(0)
+    if attribution.hedged_by_outlet:
+        match = DISTANCING_ADVERB.search(text)
+        return match.group(0) if match else "hedged"
+    return None
+
+
+def outlet_ref(article: Article) -> SourceRef:
+    """The outlet's own voice as a holder (the same name the attribution stage uses)."""
+    return SourceRef(name=article.outlet or "the outlet", kind=SourceKind.OUTLET)
+
+
+def _distanced(
+    article: Article, attribution: Attribution, claim: Claim, marker: str, earlier: list[Claim]
+) -> Claim:
+    """The outlet's own position on a claim it keeps at a distance (step 9): the
+    outlet hedges the proposition; the evidence starts with the distancing words."""
+    evidence: list[Span] = []
+    for span in attribution.content:
+        at = span.text.lower().find(marker.lower())
+        if at >= 0:
+            evidence.append(Span(start=span.start + at, end=span.start + at + len(marker),
+                                 text=span.text[at:at + len(marker)]))
+            break
+    if not evidence and attribution.cue is not None and marker == attribution.cue.text:
+        evidence.append(attribution.cue)
+    evidence.extend(s for s in claim.evidence if s not in evidence)
+    return Claim(
+        id=f"{article.id[:12]}:c{len(earlier) + 1}",
+        proposition=claim.proposition,
+        holder=outlet_ref(article),
+        stance=Stance.HEDGES,
+        voice=Voice.OUTLET,
+        evidence=evidence,
+        attribution_id=attribution.id,
+        produced_by=CLAIMS,
+    )
 
 
 def _pieces(doc: Any | None, spans: list[Span]) -> list[str]:
@@ -290,14 +430,29 @@ def extract_claims(
     for attribution in ordered:
         for group in _content_groups(list(attribution.content)):
             made: list[Claim] = []
+            gerunds = _gerunds(doc, group)
+            # a denial or accusation takes a noun phrase that stands for a proposition
+            # ("denied its participation in the project"); a statement does not
+            verbless = (
+                doc is not None
+                and attribution.polarity in (Polarity.ASSERTS, Polarity.HEDGES)
+                and not _has_verb(doc, group)
+            )
+            markers: dict[str, str] = {}  # claim id -> the outlet's distancing words
+            attribute_ids: set[str] = set()
             for piece in _pieces(doc, group):
-                claim = _claim_of(article, attribution, group, piece, claims, cues)
+                claim = _claim_of(article, attribution, group, piece, claims, cues,
+                                  verbless=verbless, gerunds=gerunds)
                 if claim is not None:
                     claims.append(claim)
                     made.append(claim)
+                    marker = distancing(attribution, piece)
+                    if marker is not None:
+                        markers[claim.id] = marker
             for attribute in _attributes(doc, group):
                 word = attribute.rsplit(" ", 1)[-1]
-                source = next((c for c in made if word in c.proposition.lower()), None)
+                source = next((c for c in made if c.id not in attribute_ids
+                               and word in c.proposition.lower()), None)
                 if source is None:
                     continue
                 # The attribute now has its own claim: the clause keeps the event alone,
@@ -308,8 +463,15 @@ def extract_claims(
                 # find (and further trim) the updated claim, not the replaced one
                 claims[claims.index(source)] = updated
                 made[made.index(source)] = updated
-                claims.append(
-                    _new_claim(article, attribution, group, claims, proposition=attribute,
-                               stance=source.stance, holder=source.holder)
-                )
+                extra = _new_claim(article, attribution, group, claims, proposition=attribute,
+                                   stance=source.stance, holder=source.holder)
+                claims.append(extra)
+                made.append(extra)
+                attribute_ids.add(extra.id)
+                if source.id in markers:
+                    markers[extra.id] = markers[source.id]
+            # step 9 last, so that the outlet hedges the propositions as finally cut
+            for claim in made:
+                if claim.id in markers:
+                    claims.append(_distanced(article, attribution, claim, markers[claim.id], claims))
     return claims

@@ -9,12 +9,13 @@ Cascade, in order (each step may rewrite the text and flip the stance):
 
 1. Clean: strip quote marks, a wire dateline ("CITY, Country, March 14 (Wire) -"),
    discourse fillers ("Unfortunately,", "However,"), a leading "that", evidence fluff
-   ("there is copious evidence that"), distancing adverbs ("allegedly",
+   ("there is copious evidence that", "ship-tracking data reviewed by X show that"), distancing adverbs ("allegedly",
    "reportedly": they set the hedge flag instead), a trailing participle clause of
    the cue (", calling the story ...", ", describing it as ...") or contrast clause
    (", while ...") and trailing punctuation.
 1b. Accusations (cue polarity ACCUSES): "the West of trying to X" -> "the West is
    trying to X"; the accuser asserts it.
+1c. "X could not independently verify whether P"           -> P, hedged (not denied).
 2. "It is false/untrue/a lie that P"                      -> P, negated.
 3. "(any|no) truth/basis to reports that P"               -> P; "no" negates.
 4. "<X> are sheer lies / false / baseless / fabricated"   -> X, negated;
@@ -65,7 +66,11 @@ HEDGE_PATTERNS = (
 EVIDENCE_FLUFF = re.compile(
     r"^(?:there\s+(?:is|are|was|were)\s+)?(?:(?:copious|ample|clear|growing|strong|"
     r"abundant|overwhelming|much|plenty of|considerable)\s+)?(?:evidence|proof|signs?)\s+"
-    r"(?:that\s+)?",
+    r"(?:that\s+)?"
+    # "Ship-tracking data reviewed by X show that P": the evidence named, then P
+    r"|^(?:[\w'-]+\s+){0,2}(?:data|records|logs|images|imagery|footage|figures|photos|"
+    r"photographs)(?:\s+[\w'-]+){0,5}?\s+(?:show|shows|showed|suggest|suggests|suggested|"
+    r"indicate|indicates|indicated|confirm|confirms|confirmed)\s+that\s+",
     re.I,
 )
 QUOTES = "\"“”„«»‘’`"
@@ -395,6 +400,17 @@ def _positive(text: str) -> tuple[str, bool]:
     return re.sub(r"\s+", " ", out).strip(), True
 
 
+# "The Wire could not independently verify whether P" / "it could not be confirmed that P".
+UNVERIFIED = re.compile(
+    r"^(?:[\w'.-]+\s+){0,5}?(?:could|can|was|were|has|have|had|did|does|is)\s*(?:not|n't)\s+"
+    r"(?:be\s+|been\s+)?(?:independently\s+|immediately\s+)?"
+    r"(?:verify|verified|confirm|confirmed|corroborate|corroborated|establish|established)\s+"
+    r"(?:whether|that|if)\s+(?P<rest>.+)$",
+    re.I,
+)
+NEGATED_TAIL = re.compile(r"^(?:and\s+|but\s+)?(?:[\w'-]+\s+){0,4}(?:never|not|no|n't)\b", re.I)
+
+
 def _is_hedged(text: str) -> bool:
     head = main_clause(text)
     return any(re.search(p, head, flags=re.I) for p in HEDGE_PATTERNS)
@@ -416,6 +432,10 @@ def stance_of(cue_polarity: Polarity, content_text: str) -> tuple[Stance, str]:
     negations = 0
     if cue_polarity is Polarity.ACCUSES:
         text = accusation(text) or text
+    unverified = UNVERIFIED.match(text)
+    if unverified:
+        # "X could not independently verify whether P": neither asserted nor denied
+        text, hedged = unverified.group("rest"), True
 
     # Steps 2-5 may chain ("no truth to reports that P"), so loop until stable.
     for _ in range(3):
@@ -452,6 +472,11 @@ def stance_of(cue_polarity: Polarity, content_text: str) -> tuple[Stance, str]:
         if negated:
             text = positive
             negations += 1
+            # "there is no lease, there was never a lease": a negated clause restated
+            # after a comma repeats the denial; the proposition is the first clause
+            head, sep, tail = text.partition(", ")
+            if sep and len(head.split()) >= 3 and NEGATED_TAIL.search(tail):
+                text = head
     stance = base
     if negations % 2 == 1 and stance in FLIP:
         stance = FLIP[stance]

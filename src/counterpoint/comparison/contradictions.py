@@ -6,13 +6,21 @@ Kinds, checked in this order for each row:
    to step 2). One record per row, listing the articles where the clash is reported.
 2. "outlet_voices": two outlets disagree in their own voice (one asserts, the other
    denies), or one asserts (denies) in its own voice what the other only reports a
-   source denying (asserting) without challenging it in its own voice.
+   source denying (asserting), without challenging it in its own voice or while
+   distancing itself from the claim ("the Western claims of P": cell HEDGES).
 3. "numbers": members of the row give different numbers for the same quantity
    (same unit term after the number, e.g. "6,000 drones" vs "5,000 drones").
+4. "dates": members from different articles date the event differently: the
+   normalised dates (month precision or finer) written inside their contents have
+   nothing in common ("reopened on 3 May" vs "reopened on 5 May"). Only calendar
+   dates written with a number or a month name count: weekdays and "last week" are
+   resolved through a reference date that may be a guess (another article's, for an
+   undated one). Needs the articles' time expressions; without them it is skipped.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from counterpoint.comparison.terms import Termer
@@ -26,6 +34,8 @@ from counterpoint.records import (
     SourceKind,
     Span,
     Stance,
+    TimeExpression,
+    TimeType,
 )
 
 OWN_STANCE = {CellStance.ASSERTS: Stance.ASSERTS, CellStance.DENIES: Stance.DENIES}
@@ -81,8 +91,9 @@ def _source_clash(row: ClaimRow, outlets: Mapping[str, str]) -> Contradiction | 
 
 
 def _reported_only(cell: ClaimCell, stance: Stance) -> bool:
-    """The cell reports a source holding `stance` and no own-voice claim challenges it."""
-    if cell.stance in (CellStance.ASSERTS, CellStance.DENIES, CellStance.HEDGES):
+    """The cell reports a source holding `stance` and no own-voice claim challenges it
+    (the outlet only reports it, or distances itself from the claim: cell HEDGES)."""
+    if cell.stance in (CellStance.ASSERTS, CellStance.DENIES):
         return False
     return stance in cell.holder_stances and OPPOSITE[stance] not in cell.holder_stances
 
@@ -114,11 +125,14 @@ def _outlet_clashes(row: ClaimRow, outlets: Mapping[str, str]) -> list[Contradic
                     for h, s in zip(b.holders, b.holder_stances)
                     if s is OPPOSITE[own_a] and h.kind is not SourceKind.OUTLET
                 ]
+                how = (
+                    "and distances itself from the claim"
+                    if b.stance is CellStance.HEDGES else "without challenge"
+                )
                 text = (
                     f"{name_a} {own_a.value} in its own voice that {_short(row.proposition)}; "
                     f"{name_b} reports {_names(holders)} "
-                    f"{'denying' if own_a is Stance.ASSERTS else 'asserting'} it "
-                    f"without challenge."
+                    f"{'denying' if own_a is Stance.ASSERTS else 'asserting'} it {how}."
                 )
             else:
                 continue
@@ -166,11 +180,74 @@ def _number_clash(
     return None
 
 
+DATED = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?")
+CALENDAR = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?!\w)", re.I
+)
+
+
+def _claim_dates(claim: Claim, times: Sequence[TimeExpression]) -> set[str]:
+    """Normalised dates (month precision or finer) written inside the claim's contents."""
+    out: set[str] = set()
+    for time in times:
+        if time.type is not TimeType.DATE or not time.value:
+            continue
+        match = DATED.match(time.value)
+        if match is None:
+            continue
+        if not CALENDAR.search(time.span.text):
+            # "on Thursday", "last week": resolved through a reference date, which may
+            # be a guess (another article's, for an undated one); only dates written
+            # with a number or a month name are statements the outlets make
+            continue
+        if any(s.start <= time.span.start and time.span.end <= s.end for s in claim.evidence):
+            out.add(match.group(0))
+    return out
+
+
+def _date_clash(
+    row: ClaimRow,
+    claims: Mapping[str, Claim],
+    times: Mapping[str, Sequence[TimeExpression]],
+    outlets: Mapping[str, str],
+) -> Contradiction | None:
+    dated: list[tuple[set[str], Claim, str]] = []
+    for cell in row.cells:
+        for cid in cell.claim_ids:
+            claim = claims.get(cid)
+            if claim is None:
+                continue
+            values = _claim_dates(claim, times.get(cell.article_id, ()))
+            if values:
+                dated.append((values, claim, cell.article_id))
+    for i, (values_a, claim_a, aid_a) in enumerate(dated):
+        for values_b, claim_b, aid_b in dated[i + 1 :]:
+            if aid_a == aid_b or values_a & values_b:
+                continue
+            # "2024-03" and "2024-03-12" do not disagree: compare at the coarser precision
+            if any(a.startswith(b) or b.startswith(a) for a in values_a for b in values_b):
+                continue
+            return Contradiction(
+                row_id=row.id,
+                kind="dates",
+                description=(
+                    f"Different dates: {claim_a.holder.name} ({outlets.get(aid_a, aid_a)}) gives "
+                    f"{', '.join(sorted(values_a))}, {claim_b.holder.name} "
+                    f"({outlets.get(aid_b, aid_b)}) gives {', '.join(sorted(values_b))}, "
+                    f"about: {_short(row.proposition, 70)}."
+                ),
+                article_ids=[aid_a, aid_b],
+                evidence=list(claim_a.evidence) + list(claim_b.evidence),
+            )
+    return None
+
+
 def find_contradictions(
     rows: Sequence[ClaimRow],
     claims: Mapping[str, Claim],
     columns: Sequence[OutletColumn],
     termer: Termer,
+    times: Mapping[str, Sequence[TimeExpression]] | None = None,
 ) -> list[Contradiction]:
     """All contradictions of the rows, in row order (see module doc)."""
     outlets = {c.article_id: c.outlet for c in columns}
@@ -183,4 +260,8 @@ def find_contradictions(
         numbers = _number_clash(row, claims, termer, outlets)
         if numbers is not None:
             out.append(numbers)
+        if times:
+            dates = _date_clash(row, claims, times, outlets)
+            if dates is not None:
+                out.append(dates)
     return out

@@ -6,7 +6,8 @@
    from `Article.outlet`, else the source file stem / URL host.
 2. rows: claims aligned across articles (`compare.align`).
 3. contradictions (`compare.contradictions`), omissions (`compare.omissions`).
-4. framing (`compare.framing`) and sourcing profiles (`compare.sourcing`).
+4. framing (`compare.framing`) and sourcing profiles (`compare.sourcing`, with the
+   sides each article quotes on the rows where sources contradict each other).
 5. timeline: `counterpoint.time.timeline.merge_timeline(articles, analyses)` when
    that module is importable; otherwise the timeline stays empty (the time stage
    ships it separately).
@@ -26,11 +27,11 @@ from counterpoint.comparison.align import align_claims, termer_for
 from counterpoint.comparison.contradictions import find_contradictions
 from counterpoint.comparison.framing import framing_terms
 from counterpoint.comparison.omissions import find_omissions
-from counterpoint.comparison.sourcing import sourcing_profile
+from counterpoint.comparison.sourcing import contested_claims, sourcing_profile
 from counterpoint.provenance import stamp
 from counterpoint.records import Analysis, Article, Comparison, OutletColumn, Story, TimelineEvent
 
-COMPARE = stamp("compare.rules", 1)
+COMPARE = stamp("compare.rules", 2)
 
 
 def outlet_name(article: Article) -> str:
@@ -62,19 +63,23 @@ def compare_story(
     columns = [
         OutletColumn(article_id=a.id, outlet=outlet_name(a), title=a.title) for a in chosen
     ]
-    rows, claims = align_claims(ids, chosen_analyses)
     termer = termer_for(chosen_analyses)
+    rows, claims = align_claims(ids, chosen_analyses, termer=termer)
     shared, only_in = find_omissions(rows, ids)
     by_id = {a.article_id: a for a in chosen_analyses}
+    contradictions = find_contradictions(
+        rows, claims, columns, termer, {a.article_id: a.times for a in chosen_analyses}
+    )
+    contested = contested_claims(rows, contradictions, claims)
     return Comparison(
         story_id=story.id,
         columns=columns,
         rows=rows,
         shared_row_ids=shared,
         only_in=only_in,
-        contradictions=find_contradictions(rows, claims, columns, termer),
+        contradictions=contradictions,
         framing=framing_terms(chosen),
-        sourcing=[sourcing_profile(by_id[i]) for i in ids if i in by_id],
+        sourcing=[sourcing_profile(by_id[i], contested) for i in ids if i in by_id],
         timeline=_timeline(chosen, chosen_analyses),
         produced_by=COMPARE,
     )

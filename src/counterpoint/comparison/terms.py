@@ -148,6 +148,13 @@ for _group in CONCEPT_GROUPS:
     for _word in _group:
         CONCEPTS[stem(_word)] = _group[0]
 
+# Finite auxiliaries and modals that open a predicate (subject_terms).
+FINITE_AUX = {
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+    "may", "might", "shall", "should", "must", "does", "did", "do",
+}
+SUBJECT_SPAN = 8
+
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
 
 
@@ -165,6 +172,8 @@ class Termer:
         # surface (lowercase) -> canonical id
         self.surfaces = {k.lower(): v for k, v in (surfaces or {}).items()}
         self._pattern = _entity_pattern(self.surfaces)
+        # a story's claims are termed several times (grouping, row text, numbers)
+        self._cache: dict[str, list[str]] = {}
 
     def normalize(self, text: str) -> str:
         out = text.replace("’", "'")
@@ -180,6 +189,28 @@ class Termer:
 
     def terms(self, text: str) -> list[str]:
         """Ordered content terms (duplicates kept) of a proposition."""
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._cache[text] = self._terms(text)
+        return list(cached)
+
+    def subject_terms(self, text: str) -> list[str]:
+        """Terms of the proposition's subject: the words before its first finite
+        auxiliary or modal ("the ministry | would ask ...", "Dolmari tankers | have
+        refuelled"). Empty when no auxiliary opens the predicate within the first
+        `SUBJECT_SPAN` words (the subject is then unknown, not absent), or when the
+        text opens with the auxiliary ("there is", "it was")."""
+        words = text.replace("’", "'").split()
+        for n, word in enumerate(words[:SUBJECT_SPAN]):
+            low = word.lower().strip(",;:")
+            if low in FINITE_AUX and n > 0 and words[n - 1].lower() != "to":
+                head = " ".join(words[:n])
+                if head.lower() in ("there", "it", "this", "that", "they", "he", "she", "we", "i"):
+                    return []
+                return self.terms(head)
+        return []
+
+    def _terms(self, text: str) -> list[str]:
         out: list[str] = []
         for tok in re.findall(r"[@#]?[\w'-]+", self.normalize(text)):
             if tok.startswith(("@", "#")):
