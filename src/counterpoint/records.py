@@ -378,6 +378,11 @@ class Comparison(Record):
     only_in: dict[str, list[str]] = Field(
         default_factory=dict, description="article id -> rows only that article carries"
     )
+    omitted_by: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="article id -> rows that at least half of the other outlets carry "
+        "and this one leaves out",
+    )
     contradictions: list[Contradiction] = Field(default_factory=list)
     framing: list[FramingTerm] = Field(default_factory=list)
     sourcing: list[SourcingProfile] = Field(default_factory=list)

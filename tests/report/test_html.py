@@ -11,7 +11,6 @@ from html.parser import HTMLParser
 from typer.testing import CliRunner
 
 from counterpoint.report import FORMATS, render_html
-from counterpoint.report.common import omissions
 from counterpoint.report.html import CSP, span_key
 
 from .conftest import BODY_A, BODY_B, EVIL_IMG, EVIL_SCRIPT, span
@@ -130,21 +129,6 @@ def test_out_of_range_spans_do_not_break_the_report(hostile):
     bad = hostile.comparison.framing[0].model_copy(update={"span": span(BODY_A, "The") .model_copy(update={"end": 10_000})})
     hostile.comparison = hostile.comparison.model_copy(update={"framing": [bad]})
     assert "slow collapse" in render_html(hostile)
-
-
-def test_omissions_rule():
-    from counterpoint.records import CellStance, ClaimCell, ClaimRow, Comparison, OutletColumn
-
-    def row(rid, present):
-        return ClaimRow(id=rid, proposition=rid, cells=[
-            ClaimCell(article_id=a, stance=CellStance.ASSERTS if a in present else CellStance.ABSENT) for a in "wxyz"])
-
-    c = Comparison(story_id="s", columns=[OutletColumn(article_id=a, outlet=a) for a in "wxyz"],
-                   rows=[row("all", "wxyz"), row("three", "wxy"), row("two", "wx"), row("one", "w")], produced_by="t/1")
-    got = omissions(c)
-    assert got["z"] == ["three", "two"]  # carried by at least half of the three others
-    assert got["y"] == ["two"]
-    assert got["w"] == []
 
 
 def test_cli_writes_html(hostile, monkeypatch, tmp_path):

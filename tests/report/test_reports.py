@@ -10,8 +10,8 @@ from rich.console import Console
 
 from counterpoint.records import (
     Analysis, Article, Attribution, AttributionKind, CellStance, Channel, ClaimCell, ClaimRow,
-    Comparison, Contradiction, FramingTerm, OutletColumn, PartialDate, Polarity, RemovedLine,
-    SourceKind, SourceRef, Span, Stance, Story, TimelineEvent, TimelineSupport,
+    Comparison, Contradiction, FramingTerm, OutletColumn, OutletPosition, PartialDate, Polarity, RemovedLine,
+    SourceKind, SourceRef, SourcingProfile, Span, Stance, Story, TimelineEvent, TimelineSupport,
 )
 from counterpoint.report import render_json, render_markdown
 from counterpoint.report.common import cell_label, route_label, source_label
@@ -64,13 +64,15 @@ def result() -> Result:
     ])
     only = ClaimRow(id="r2", proposition="critics see a slow collapse", cells=[
         ClaimCell(article_id=a.id, stance=CellStance.ASSERTS, holders=[SourceRef(name="Harbour Daily", kind=SourceKind.OUTLET)],
-                  holder_stances=[Stance.ASSERTS]),
-        ClaimCell(article_id=b.id, stance=CellStance.ABSENT),
+                  holder_stances=[Stance.ASSERTS], outlet_position=OutletPosition.ASSERTS),
+        ClaimCell(article_id=b.id, stance=CellStance.ABSENT, outlet_position=OutletPosition.ABSENT),
     ])
     comparison = Comparison(
         story_id="s1",
         columns=[OutletColumn(article_id=a.id, outlet="Harbour Daily"), OutletColumn(article_id=b.id, outlet="Coast Wire")],
-        rows=[row, only], shared_row_ids=["r1"], only_in={a.id: ["r2"]},
+        rows=[row, only], shared_row_ids=["r1"], only_in={a.id: ["r2"]}, omitted_by={b.id: ["r2"]},
+        sourcing=[SourcingProfile(article_id=b.id, sources={"officials familiar with the plan": 1},
+                                  kinds={"anonymous": 1})],
         contradictions=[Contradiction(row_id="r1", kind="sources", description="Officials assert and Tarvo Ferries denies the end of the night service.", article_ids=[a.id, b.id])],
         framing=[FramingTerm(article_id=a.id, text="slow collapse", category="scare_quote")],
         timeline=[TimelineEvent(value="2025-05-02", label="The company denied the plan",
@@ -98,8 +100,13 @@ def test_source_and_route_labels(result):
 def test_markdown_has_every_section(result):
     text = render_markdown(result)
     for heading in ("# Night ferry", "## Articles", "## Who says what: Harbour Daily", "## Claims × outlets",
-                    "## Contradictions", "## Told by one outlet only", "## Framing", "## Timeline"):
+                    "## Contradictions", "## Told by one outlet only", "## Framing", "## Timeline",
+                    "## The outlet's own position", "## Told by every outlet", "## Omissions", "## Sourcing"):
         assert heading in text
+    assert "| critics see a slow collapse | asserts | absent |" in text
+    assert "- Coast Wire: critics see a slow collapse" in text  # the omission
+    assert "- Coast Wire: anonymous 1 (most quoted: officials familiar with the plan 1)" in text
+    assert "- the night service would end" in text  # told by every outlet
     assert "| Harbour Daily | Night ferry stays | 2025-05-02 | social_promo |" in text
     assert "reports: Tarvo Ferries denies" in text
     assert "slow collapse (scare_quote)" in text

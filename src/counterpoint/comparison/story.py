@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 from counterpoint.comparison.align import align_claims, termer_for
 from counterpoint.comparison.contradictions import find_contradictions
 from counterpoint.comparison.framing import framing_terms
-from counterpoint.comparison.omissions import find_omissions
+from counterpoint.comparison.omissions import find_omissions, omitted_rows
 from counterpoint.comparison.sourcing import contested_claims, sourcing_profile
 from counterpoint.provenance import stamp
 from counterpoint.records import Analysis, Article, Comparison, OutletColumn, Story, TimelineEvent
@@ -77,6 +77,7 @@ def compare_story(
         rows=rows,
         shared_row_ids=shared,
         only_in=only_in,
+        omitted_by=omitted_rows(rows, ids),
         contradictions=contradictions,
         framing=framing_terms(chosen),
         sourcing=[sourcing_profile(by_id[i], contested) for i in ids if i in by_id],

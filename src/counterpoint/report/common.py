@@ -100,18 +100,6 @@ def jsonable(value: Any) -> Any:
 
 
 def omissions(comparison: Comparison) -> dict[str, list[str]]:
-    """Article id -> ids of rows most other outlets carry and this one leaves out.
-
-    A row counts as omitted by an outlet when its cell there is absent (or missing) and
-    at least half of the other outlets (at least one) carry it: with two outlets this is
-    the other outlet's single-outlet rows; with more it ignores rows only one other tells.
-    """
-    ids = [c.article_id for c in comparison.columns]
-    need = max(1, -(-(len(ids) - 1) // 2))
-    out: dict[str, list[str]] = {aid: [] for aid in ids}
-    for row in comparison.rows:
-        present = {c.article_id for c in row.cells if c.stance is not CellStance.ABSENT}
-        for aid in ids:
-            if aid not in present and len(present - {aid}) >= need:
-                out[aid].append(row.id)
-    return out
+    """Article id -> ids of rows most other outlets carry and this one leaves out
+    (computed by the comparison stage, `comparison.omissions.omitted_rows`)."""
+    return {c.article_id: list(comparison.omitted_by.get(c.article_id, [])) for c in comparison.columns}

@@ -6,6 +6,7 @@ from counterpoint.report.common import (
     ReportInput,
     cell_label,
     content_text,
+    omissions,
     outlet_names,
     removed_summary,
     route_label,
@@ -48,6 +49,22 @@ def render_markdown(result: ReportInput) -> str:
         cells = {c.article_id: c for c in row.cells}
         rendered = [cell_label(cells[c.article_id]) if c.article_id in cells else "—" for c in comparison.columns]
         out.append(f"| {_cell(truncate(row.proposition, 160))} | " + " | ".join(_cell(r) for r in rendered) + " |")
+    out += ["", "## The outlet's own position", ""]
+    out.append("| claim | " + " | ".join(_cell(c.outlet) for c in comparison.columns) + " |")
+    out.append("|---" * (len(comparison.columns) + 1) + "|")
+    for row in comparison.rows:
+        positions = {c.article_id: c.outlet_position for c in row.cells}
+        if all(p is None or p.value in ("absent", "reports") for p in positions.values()):
+            continue  # only rows where some outlet takes a position of its own
+        rendered = [
+            positions[c.article_id].value if positions.get(c.article_id) else "—"
+            for c in comparison.columns
+        ]
+        out.append(f"| {_cell(truncate(row.proposition, 160))} | " + " | ".join(rendered) + " |")
+    out += ["", "## Told by every outlet", ""]
+    out += [f"- {truncate(rows[i].proposition, 140)}" for i in comparison.shared_row_ids if i in rows] or [
+        "none found"
+    ]
     out += ["", "## Contradictions", ""]
     out += [f"- **{c.kind}**: {c.description}" for c in comparison.contradictions] or ["none found"]
     out += ["", "## Told by one outlet only", ""]
@@ -58,6 +75,20 @@ def render_markdown(result: ReportInput) -> str:
         if i in rows
     ]
     out += only or ["none found"]
+    out += ["", "## Omissions", "", "Claims at least half of the other outlets carry and this one leaves out.", ""]
+    omitted = [
+        f"- {names.get(aid, aid)}: {truncate(rows[i].proposition, 140)}"
+        for aid, ids in omissions(comparison).items()
+        for i in ids
+        if i in rows
+    ]
+    out += omitted or ["none found"]
+    out += ["", "## Sourcing", ""]
+    for profile in comparison.sourcing:
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(profile.kinds.items(), key=lambda kv: -kv[1]))
+        top = ", ".join(f"{k} {n}" for k, n in sorted(profile.sources.items(), key=lambda kv: -kv[1])[:8])
+        out.append(f"- {names.get(profile.article_id, profile.article_id)}: {kinds or 'no sources'}"
+                   + (f" (most quoted: {top})" if top else ""))
     out += ["", "## Framing", ""]
     for column in comparison.columns:
         terms = [f"{t.text} ({t.category})" for t in comparison.framing if t.article_id == column.article_id]
