@@ -125,5 +125,7 @@ def test_terminal_report_renders(result):
     render_terminal(result, console)
     text = console.export_text()
     for needle in ("Claims × outlets", "Who says what — Harbour Daily", "Contradictions",
-                   "2025-05-02 (year inferred)", "slow collapse (scare_quote)", "Removed from Harbour Daily"):
+                   "2025-05-02 (year inferred)", "slow collapse (scare_quote)", "Removed from Harbour Daily",
+                   "Coast Wire leaves out: critics see a slow collapse",
+                   "Coast Wire: anonymous 1 (most quoted: officials familiar with the plan 1)"):
         assert needle in text

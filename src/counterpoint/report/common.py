@@ -13,6 +13,7 @@ from counterpoint.records import (
     ClaimCell,
     Comparison,
     SourceKind,
+    SourcingProfile,
     Story,
 )
 
@@ -103,3 +104,11 @@ def omissions(comparison: Comparison) -> dict[str, list[str]]:
     """Article id -> ids of rows most other outlets carry and this one leaves out
     (computed by the comparison stage, `comparison.omissions.omitted_rows`)."""
     return {c.article_id: list(comparison.omitted_by.get(c.article_id, [])) for c in comparison.columns}
+
+
+def sourcing_summary(profile: SourcingProfile, top: int = 8) -> str:
+    """"anonymous 3, official 2 (most quoted: X 2, Y 1)": whom one outlet quotes."""
+    kinds = ", ".join(f"{k} {n}" for k, n in sorted(profile.kinds.items(), key=lambda kv: -kv[1]))
+    quoted = sorted(profile.sources.items(), key=lambda kv: -kv[1])[:top]
+    most = ", ".join(f"{k} {n}" for k, n in quoted)
+    return (kinds or "no sources") + (f" (most quoted: {most})" if most else "")

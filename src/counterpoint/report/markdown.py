@@ -11,6 +11,7 @@ from counterpoint.report.common import (
     removed_summary,
     route_label,
     source_label,
+    sourcing_summary,
     truncate,
 )
 
@@ -85,10 +86,7 @@ def render_markdown(result: ReportInput) -> str:
     out += omitted or ["none found"]
     out += ["", "## Sourcing", ""]
     for profile in comparison.sourcing:
-        kinds = ", ".join(f"{k} {n}" for k, n in sorted(profile.kinds.items(), key=lambda kv: -kv[1]))
-        top = ", ".join(f"{k} {n}" for k, n in sorted(profile.sources.items(), key=lambda kv: -kv[1])[:8])
-        out.append(f"- {names.get(profile.article_id, profile.article_id)}: {kinds or 'no sources'}"
-                   + (f" (most quoted: {top})" if top else ""))
+        out.append(f"- {names.get(profile.article_id, profile.article_id)}: {sourcing_summary(profile)}")
     out += ["", "## Framing", ""]
     for column in comparison.columns:
         terms = [f"{t.text} ({t.category})" for t in comparison.framing if t.article_id == column.article_id]

@@ -16,10 +16,12 @@ from counterpoint.report.common import (
     ReportInput,
     cell_label,
     content_text,
+    omissions,
     outlet_names,
     removed_summary,
     route_label,
     source_label,
+    sourcing_summary,
     truncate,
 )
 
@@ -137,6 +139,19 @@ def render_terminal(result: ReportInput, console: Console | None = None) -> None
         if i in rows
     ]
     console.print(_list_panel("Told by one outlet only", only))
+    omitted = [
+        f"{names.get(aid, aid)} leaves out: {truncate(rows[i].proposition, 100)}"
+        for aid, ids in omissions(comparison).items()
+        for i in ids
+        if i in rows
+    ]
+    console.print(_list_panel("Omissions (carried by at least half of the others)", omitted))
+    console.print(
+        _list_panel(
+            "Sourcing",
+            [f"{names.get(p.article_id, p.article_id)}: {sourcing_summary(p)}" for p in comparison.sourcing],
+        )
+    )
     framing: dict[str, list[str]] = defaultdict(list)
     for term in comparison.framing:
         framing[term.article_id].append(f"{term.text} ({term.category})")
