@@ -322,11 +322,13 @@ def eval_stories(
     threshold: Annotated[Optional[float], typer.Option(help="Join threshold (default: the grouper's).")] = None,
     part: Annotated[str, typer.Option(help="all, or the seeded half of the stories: tune or test.")] = "all",
     shuffle: Annotated[Optional[int], typer.Option(help="Feed the documents in an order shuffled with this seed.")] = None,
+    embeddings: Annotated[bool, typer.Option(help="Mix in sentence-embedding similarity (needs the extra).")] = False,
 ) -> None:
     """Story grouping: B-cubed precision, recall, F1 on a documents.csv folder (file order)."""
     from counterpoint.eval.stories import evaluate_stories, format_report
 
-    result = evaluate_stories(data, threshold=threshold, part=part, shuffle_seed=shuffle, out=out)
+    result = evaluate_stories(data, threshold=threshold, part=part, shuffle_seed=shuffle, out=out,
+                              embeddings=embeddings)
     sys.stdout.write(format_report(result) + "\n")
 
 

@@ -1,0 +1,95 @@
+"""`counterpoint eval emergent`: the stance model on an Emergent-format folder.
+
+Reads `emergent.csv` (id, claimHeadline, articleHeadline, articleHeadlineStance,
+articleId, claimId, official_split), scores each (claim, article headline) pair with the
+shipped stance model as a headline pair (for / against / observing = agree / disagree /
+discuss), and scores **only rows the model never saw**: a row is excluded when its claim
+headline or its article headline (normalised, hashed) was used to train or tune the
+model. (Emergent's article headlines are often FNC-1 headlines, so both count.)
+
+Metrics: accuracy, macro-F1, per-class P/R/F1, confusion; `accuracy=...` last.
+`--out` writes `id,articleHeadlineStance` for every row.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from counterpoint.errors import CounterpointError
+from counterpoint.eval.fnc1 import classification_report
+
+EMERGENT_LABELS = ("for", "against", "observing")
+TO_FNC = {"for": "agree", "against": "disagree", "observing": "discuss"}
+FROM_FNC = {v: k for k, v in TO_FNC.items()}
+
+
+@dataclass(frozen=True)
+class EmergentRow:
+    id: str
+    claim: str
+    headline: str
+    stance: str | None
+    claim_id: str
+    official_split: str
+
+
+def load_emergent(folder: Path) -> list[EmergentRow]:
+    path = Path(folder) / "emergent.csv"
+    if not path.exists():
+        raise CounterpointError(f"{folder} is not an Emergent folder: emergent.csv missing")
+    with path.open(newline="", encoding="utf-8") as f:
+        return [
+            EmergentRow(r["id"], r["claimHeadline"], r["articleHeadline"],
+                        (r.get("articleHeadlineStance") or "").strip().lower() or None,
+                        r.get("claimId", ""), r.get("official_split", ""))
+            for r in csv.DictReader(f)
+        ]
+
+
+def write_predictions(path: Path, rows: Sequence[EmergentRow], labels: Sequence[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "articleHeadlineStance"])
+        for row, lab in zip(rows, labels):
+            w.writerow([row.id, lab])
+
+
+def evaluate_emergent(folder: Path, out: Path | None = None, model_dir: Path | None = None,
+                      variant: str | None = None, include_seen: bool = False,
+                  embedding_cache: Path | None = None) -> dict[str, Any]:
+    """Predict every row; score the unseen ones (all rows with `include_seen`)."""
+    from counterpoint.stance.model import LABELS, load_model
+
+    rows = load_emergent(folder)
+    model = load_model(model_dir)
+    t0 = time.perf_counter()
+    probs, used = model.predict_proba([r.claim for r in rows], [r.headline for r in rows],
+                                      kind="headline", variant=variant, cache=embedding_cache)  # type: ignore[arg-type]
+    seconds = time.perf_counter() - t0
+    predicted = [FROM_FNC[LABELS[i]] for i in probs[:, :3].argmax(axis=1)]
+    if out is not None:
+        write_predictions(Path(out), rows, predicted)
+    seen = model.is_seen([r.claim for r in rows]) | model.is_seen([r.headline for r in rows])
+    keep = [i for i, r in enumerate(rows) if r.stance in EMERGENT_LABELS and (include_seen or not seen[i])]
+    result: dict[str, Any] = {
+        "task": "emergent", "variant": used, "rows": len(rows),
+        "excluded_seen": int(seen.sum()) if not include_seen else 0, "scored": len(keep),
+        "claims_scored": len({rows[i].claim_id for i in keep}),
+        "pairs_per_second": round(len(rows) / seconds, 1) if seconds else None,
+    }
+    if keep:
+        report = classification_report([rows[i].stance for i in keep], [predicted[i] for i in keep],  # type: ignore[misc]
+                                       EMERGENT_LABELS)
+        result.update(report)
+    return result
+
+
+def format_report(result: dict[str, Any]) -> str:
+    return json.dumps(result, indent=2) + f"\naccuracy={result.get('accuracy', 0.0)}"

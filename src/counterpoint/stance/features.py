@@ -1,0 +1,336 @@
+"""Pair features for the stance model: a (headline, body) pair -> one row of floats.
+
+The family of the FNC-1 winners and of "a simple but tough-to-beat baseline":
+
+- similarity: TF-IDF cosine (word uni+bigrams, fitted on training text only; words
+  never seen in training still match, at the highest idf) of the headline with the
+  whole body, its first sentences and its best-matching sentence;
+- overlap: content-stem Jaccard and coverage, numbers, capitalised words (proper-noun
+  proxy);
+- cue words (refuting, hedging, agreeing, negation; the polarity vocabulary of
+  counterpoint.claims.stance folded in): in the headline, per-word flags for the
+  strongest refuting words, rates in the body, counts in the lead and in the sentences
+  that talk about the headline (weighted by their similarity), negation mismatch;
+- lengths and the pair kind (0 = article body, 1 = another headline, as in Emergent).
+
+Batch API: texts are de-duplicated first (FNC-1 bodies recur across dozens of
+headlines), every text is vectorised once, and pair-level similarities are sparse
+row-wise products, so extraction runs at thousands of pairs per second on one core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from scipy import sparse
+
+from counterpoint.stance.text import (
+    AGREE,
+    HEDGE,
+    NEGATION,
+    REFUTE,
+    capitalised,
+    clean,
+    content_stems,
+    numbers,
+    sentences,
+    stem,
+    tokens,
+    tokens_clean,
+)
+
+HEADLINE_FLAGS = ("fake", "hoax", "fraud", "false", "not", "deni", "doubt", "debunk", "rumor", "claim",
+                  "no", "never", "prank", "satire", "report", "may", "could")
+LEAD_SENTENCES = 3
+UNKNOWN_COLUMNS = 1 << 24
+CUE_GROUPS = (("refute", frozenset(REFUTE)), ("hedge", frozenset(HEDGE)),
+              ("agree", frozenset(AGREE)), ("neg", frozenset(NEGATION)))
+
+
+def _ngrams(toks: list[str]) -> list[str]:
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+
+
+@dataclass
+class Vocabulary:
+    """TF-IDF over word uni+bigrams (sublinear tf, l2 rows), document frequencies from training text.
+
+    No LSA/SVD projection: fitted on the training stories it separated their related and
+    unrelated pairs perfectly and did not carry over to unseen stories (it doubled the
+    related/unrelated errors on the tune part), so it was dropped."""
+
+    terms: dict[str, int]
+    idf: np.ndarray  # (V,) float32
+
+    @classmethod
+    def fit(cls, texts: Sequence[str], max_terms: int = 40000, min_df: int = 2) -> "Vocabulary":
+        """Document frequencies over `texts` (training text only); the `max_terms` most frequent kept."""
+        df: dict[str, int] = {}
+        for text in texts:
+            for term in set(_ngrams(tokens(text))):
+                df[term] = df.get(term, 0) + 1
+        kept = sorted((t for t, c in df.items() if c >= min_df), key=lambda t: (-df[t], t))[:max_terms]
+        n = len(texts)
+        idf = np.array([np.log((1 + n) / (1 + df[t])) + 1.0 for t in kept], dtype=np.float32)
+        return cls({t: i for i, t in enumerate(kept)}, idf)
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        return self.transform_tokens([tokens(t) for t in texts])
+
+    def transform_tokens(self, token_lists: Sequence[list[str]]) -> sparse.csr_matrix:
+        """L2-normalised sublinear TF-IDF rows of already tokenised texts."""
+        return self.weight(self.counts(token_lists))
+
+    def counts(self, token_lists: Sequence[list[str]], unknown: dict[str, int] | None = None) -> sparse.csr_matrix:
+        """Raw term counts. Terms outside the vocabulary are dropped, or, when `unknown` is
+        given (one dict shared by every matrix of a batch), get columns past the
+        vocabulary: a name the training text never had is still shared evidence that a
+        headline and a body tell the same story (it weighs as the rarest known term)."""
+        indptr, indices, data = [0], [], []
+        terms = self.terms
+        base = len(self.idf)
+        for toks in token_lists:
+            counts: dict[int, int] = {}
+            for term in _ngrams(toks):
+                j = terms.get(term)
+                if j is None:
+                    if unknown is None:
+                        continue
+                    j = unknown.setdefault(term, base + len(unknown))
+                counts[j] = counts.get(j, 0) + 1
+            indices.extend(counts.keys())
+            data.extend(counts.values())
+            indptr.append(len(indices))
+        m = sparse.csr_matrix(
+            (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32), np.asarray(indptr)),
+            shape=(len(token_lists), base + UNKNOWN_COLUMNS),
+        )
+        return m
+
+    def weight(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
+        """Counts -> sublinear TF-IDF, rows scaled to unit length."""
+        m = counts.astype(np.float32, copy=True)
+        known = m.indices < len(self.idf)
+        idf = np.where(known, self.idf[np.where(known, m.indices, 0)], self.idf_unknown)
+        m.data = (1.0 + np.log(m.data)) * idf
+        sq = m.copy()
+        sq.data **= 2
+        norms = np.sqrt(np.asarray(sq.sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        m.data /= np.repeat(norms, np.diff(m.indptr)).astype(np.float32)
+        return m
+
+    @property
+    def idf_unknown(self) -> float:
+        """idf of a term seen in no training text (df 0; the vocabulary's rarest has df >= 2)."""
+        return float(self.idf.max() + np.log(3.0)) if len(self.idf) else 1.0
+
+
+@dataclass
+class _Texts:
+    """Per-unique-text material: TF-IDF rows, sets and cue counts."""
+
+    tfidf: sparse.csr_matrix
+    stems: list[set[str]]
+    nums: list[set[str]]
+    caps: list[set[str]]
+    cues: np.ndarray  # (n, groups) counts
+    length: np.ndarray  # tokens
+
+
+_CUE_INDEX: dict[str, tuple[int, ...]] = {}
+for _g, (_, _words) in enumerate(CUE_GROUPS):
+    for _w in _words:
+        _CUE_INDEX[_w] = _CUE_INDEX.get(_w, ()) + (_g,)
+
+
+def _cue_counts(toks: list[str]) -> list[int]:
+    counts = [0] * len(CUE_GROUPS)
+    for t in toks:
+        for g in _CUE_INDEX.get(t, ()):
+            counts[g] += 1
+    return counts
+
+
+def _describe(texts: Sequence[str], vocab: Vocabulary, toks: list[list[str]] | None = None,
+              sets: bool = True, counts: sparse.csr_matrix | None = None) -> _Texts:
+    """Material for unique texts; `toks` when already tokenised; `sets=False` skips the
+    overlap sets (body sentences need only TF-IDF, LSA and cue counts)."""
+    if toks is None:
+        toks = [tokens(t) for t in texts]
+    tfidf = vocab.weight(counts if counts is not None else vocab.counts(toks))
+    return _Texts(
+        tfidf=tfidf,
+        stems=[content_stems(t) for t in toks] if sets else [],
+        nums=[numbers(t) for t in texts] if sets else [],
+        caps=[{stem(c) for c in capitalised(t)} for t in texts] if sets else [],
+        cues=np.array([_cue_counts(t) for t in toks], dtype=np.float32).reshape(len(toks), len(CUE_GROUPS)),
+        length=np.array([len(t) for t in toks], dtype=np.float32),
+    )
+
+
+def _rowwise_dot(a: sparse.csr_matrix, ia: np.ndarray, b: sparse.csr_matrix, ib: np.ndarray) -> np.ndarray:
+    return np.asarray(a[ia].multiply(b[ib]).sum(axis=1)).ravel().astype(np.float32)
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_flags(token: str) -> tuple[int, ...]:
+    """Indices of the HEADLINE_FLAGS prefixes that the token's first 6 characters start with."""
+    head = token[:6]
+    return tuple(i for i, f in enumerate(HEADLINE_FLAGS) if head.startswith(f))
+
+
+def _headline_flags(head_toks: list[str]) -> list[float]:
+    out = [0.0] * len(HEADLINE_FLAGS)
+    for t in set(head_toks):
+        for i in _token_flags(t):
+            out[i] = 1.0
+    return out
+
+
+def feature_names() -> list[str]:
+    groups = [g for g, _ in CUE_GROUPS]
+    names = ["kind", "cos_body", "cos_lead", "cos_first", "cos_max", "cos_mean", "cos_top3",
+             "frac_sent_over_10", "best_pos",
+             "jaccard", "head_cover", "head_cover_lead", "num_head", "num_cover", "num_miss",
+             "caps_cover", "caps_jacc", "head_len", "body_len", "body_sents", "head_question", "head_quote"]
+    names += [f"head_{g}" for g in groups]
+    names += [f"body_{g}_rate" for g in groups]
+    names += [f"lead_{g}" for g in groups]
+    names += [f"best_{g}" for g in groups]
+    names += [f"wsent_{g}" for g in groups]
+    names += ["neg_mismatch_best", "neg_mismatch_lead"]
+    names += [f"flag_{f}" for f in HEADLINE_FLAGS]
+    names += [f"lead_flag_{f}" for f in HEADLINE_FLAGS]
+    return names
+
+
+def pair_features(
+    headlines: Sequence[str], bodies: Sequence[str], vocab: Vocabulary, kinds: Sequence[int] | None = None,
+    with_blocks: bool = False,
+) -> Any:
+    """Feature matrix (n_pairs, len(feature_names())) for (headline, body) pairs.
+
+    `kinds[i]` is 1 where the "body" is another headline (Emergent-style), else 0.
+    With `with_blocks`, returns (features, blocks): blocks are [headline TF-IDF | body
+    TF-IDF | lead TF-IDF] over the known vocabulary only (the stacked linear scorer's
+    input, stance/linear.py), built from the same counts so no text is tokenised twice.
+    """
+    n = len(headlines)
+    if len(bodies) != n:
+        raise ValueError("headlines and bodies differ in length")
+    kind = np.zeros(n, np.float32) if kinds is None else np.asarray(kinds, np.float32)
+    uh = list(dict.fromkeys(headlines))
+    ub = list(dict.fromkeys(bodies))
+    hpos = {t: i for i, t in enumerate(uh)}
+    bpos = {t: i for i, t in enumerate(ub)}
+    hi = np.fromiter((hpos[t] for t in headlines), np.int64, n)
+    bi = np.fromiter((bpos[t] for t in bodies), np.int64, n)
+
+    head_toks = [tokens(t) for t in uh]
+    unknown: dict[str, int] = {}
+    head_counts = vocab.counts(head_toks, unknown)
+    H = _describe(uh, vocab, head_toks, counts=head_counts)
+    # Bodies: cleaned once, split, tokenised per sentence; a body's term counts are the
+    # sum of its sentences' (n-grams across a sentence boundary are not counted).
+    cleaned = [clean(b) for b in ub]
+    body_sents = [sentences(b) for b in cleaned]
+    sent_toks = [[tokens_clean(s) for s in ss] for ss in body_sents]
+    nsent = np.array([len(s) for s in body_sents], np.int64)
+    start = np.concatenate([[0], np.cumsum(nsent)[:-1]])
+    flat_toks = [t for ss in sent_toks for t in ss]
+    sent_counts = vocab.counts(flat_toks, unknown)
+    member = sparse.csr_matrix((np.ones(len(flat_toks), np.float32), np.repeat(np.arange(len(ub)), nsent),
+                                np.arange(len(flat_toks) + 1)), shape=(len(flat_toks), len(ub)))
+    S = _describe([s for ss in body_sents for s in ss], vocab, flat_toks, sets=False, counts=sent_counts)
+    body_counts = sparse.csr_matrix(member.T @ sent_counts)
+    B = _describe(cleaned, vocab, [[t for st in ss for t in st] for ss in sent_toks], counts=body_counts)
+
+    # Pair x sentence expansion: every pair against each sentence of its body.
+    counts = nsent[bi]
+    rep = np.repeat(np.arange(n), counts)
+    offs = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    sidx = start[bi][rep] + offs
+    sims = _rowwise_dot(H.tfidf, hi[rep], S.tfidf, sidx)
+    bounds = np.cumsum(counts) - counts
+    cos_max = np.maximum.reduceat(sims, bounds)
+    cos_mean = np.add.reduceat(sims, bounds) / counts
+    is_lead = offs < LEAD_SENTENCES
+    lead_n = np.minimum(counts, LEAD_SENTENCES)
+    cos_lead = np.add.reduceat(sims * is_lead, bounds) / lead_n
+    cos_first = sims[bounds]
+    over10 = np.add.reduceat((sims > 0.1).astype(np.float32), bounds) / counts
+    # Best sentence: argmax within each segment (stable: first maximum).
+    order = np.lexsort((-sims, rep))
+    best = order[bounds]
+    best_pos = offs[best] / np.maximum(counts - 1, 1)
+    # Mean of the top-3 similarities per pair.
+    ranks = np.empty_like(offs)
+    ranks[order] = np.arange(len(order)) - np.repeat(bounds, counts)
+    top3 = np.add.reduceat(sims * (ranks < 3), bounds) / np.minimum(counts, 3)
+
+    scues = S.cues[sidx]
+    lead_cues = np.add.reduceat(scues * is_lead[:, None], bounds, axis=0)
+    best_cues = scues[best]
+    w = sims[:, None]
+    wsum = np.add.reduceat(w, bounds, axis=0)
+    wsent = np.add.reduceat(scues * w, bounds, axis=0) / np.maximum(wsum, 1e-6)
+    neg_col = len(CUE_GROUPS) - 1
+
+    cos_body = _rowwise_dot(H.tfidf, hi, B.tfidf, bi)
+
+    rows = np.zeros((n, 22), np.float32)
+    flags = np.array([_headline_flags(t) for t in head_toks], np.float32).reshape(len(uh), len(HEADLINE_FLAGS))
+    lead_stems = [content_stems([t for st in ss[:LEAD_SENTENCES] for t in st]) for ss in sent_toks]
+    for p in range(n):
+        h, b = hi[p], bi[p]
+        hs, bs = H.stems[h], B.stems[b]
+        inter = len(hs & bs)
+        hn, bn = H.nums[h], B.nums[b]
+        rows[p, 9] = inter / max(len(hs | bs), 1)
+        rows[p, 10] = inter / max(len(hs), 1)
+        rows[p, 11] = len(hs & lead_stems[b]) / max(len(hs), 1)
+        rows[p, 12] = len(hn)
+        rows[p, 13] = len(hn & bn) / len(hn) if hn else -1.0
+        rows[p, 14] = len(hn - bn)
+        hcs, bcs = H.caps[h], B.caps[b]
+        rows[p, 15] = len(hcs & bs) / len(hcs) if hcs else -1.0
+        rows[p, 16] = len(hcs & bcs) / max(len(hcs | bcs), 1)
+    rows[:, 0] = kind
+    rows[:, 1] = cos_body
+    rows[:, 2] = cos_lead
+    rows[:, 3] = cos_first
+    rows[:, 4] = cos_max
+    rows[:, 5] = cos_mean
+    rows[:, 6] = top3
+    rows[:, 7] = over10
+    rows[:, 8] = best_pos
+    rows[:, 17] = np.log1p(H.length[hi])
+    rows[:, 18] = np.log1p(B.length[bi])
+    rows[:, 19] = np.log1p(nsent[bi])
+    rows[:, 20] = np.array(["?" in t for t in uh], np.float32)[hi]
+    rows[:, 21] = np.array([("'" in t or '"' in t or "‘" in t or "“" in t) for t in uh], np.float32)[hi]
+
+    body_rate = B.cues / np.maximum(B.length, 1)[:, None] * 100.0
+    neg_best = (best_cues[:, neg_col] % 2) != (H.cues[hi, neg_col] % 2)
+    neg_lead = (lead_cues[:, neg_col] % 2) != (H.cues[hi, neg_col] % 2)
+    # The same flags over the body's lead: for an Emergent pair the "body" is the
+    # article's headline, where its stance words are.
+    lead_flags = np.array([_headline_flags([t for st in ss[:LEAD_SENTENCES] for t in st]) for ss in sent_toks],
+                          np.float32).reshape(len(ub), len(HEADLINE_FLAGS))
+    x = np.hstack([
+        rows, H.cues[hi], body_rate[bi], lead_cues, best_cues, wsent,
+        neg_best[:, None].astype(np.float32), neg_lead[:, None].astype(np.float32), flags[hi], lead_flags[bi],
+    ]).astype(np.float32)
+    if not with_blocks:
+        return x
+    v = len(vocab.idf)
+    lead_member = member.multiply((np.arange(len(flat_toks)) - np.repeat(start, nsent) < LEAD_SENTENCES)[:, None]).tocsr()
+    known = [vocab.weight(sparse.csr_matrix(c[:, :v])) for c in
+             (head_counts, body_counts, sparse.csr_matrix(lead_member.T @ sent_counts))]
+    blocks = sparse.hstack([known[0][hi], known[1][bi], known[2][bi]], format="csr", dtype=np.float32)
+    return x, blocks

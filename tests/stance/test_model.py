@@ -1,0 +1,70 @@
+"""Loading a stance model folder and `predict_stance` (a hand-made model: no trainer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from counterpoint.errors import CounterpointError
+from counterpoint.stance.features import Vocabulary, feature_names
+from counterpoint.stance.linear import LinearStance
+from counterpoint.stance.model import LABELS, load_model, predict_stance, save_model
+from counterpoint.stance.text import text_hashes
+from counterpoint.stance.trees import from_lightgbm_dump
+
+BODY = "Rangers in Velden said the lynx was seen near the lake. They did not confirm the sighting."
+OTHER = "The orchestra of Marrow Bay will tour three cities in the autumn."
+
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("stance-model")
+    vocab = Vocabulary.fit([BODY, OTHER, "Lynx seen near Velden lake"], min_df=1)
+    cos = feature_names().index("cos_body")
+    split = {"split_index": 0, "split_feature": cos, "threshold": 0.05, "decision_type": "<=",
+             "default_left": True, "missing_type": "None", "left_child": {"leaf_value": 2.0},
+             "right_child": {"leaf_value": -2.0}}
+    dump = {"num_class": 4, "tree_info": [{"tree_structure": {"leaf_value": 0.0}},
+                                          {"tree_structure": {"leaf_value": 0.0}},
+                                          {"tree_structure": {"leaf_value": 0.5}},
+                                          {"tree_structure": split}]}
+    zero = LinearStance(np.zeros((3 * len(vocab.idf), 3), np.float32), np.zeros(3, np.float32))
+    save_model(folder, vocab, {"body": zero, "headline": zero}, {"lexical": from_lightgbm_dump(dump)},
+               text_hashes([OTHER]), {"name": "tiny"})
+    return folder
+
+
+def test_predict_stance_labels_and_probabilities(model_dir: Path) -> None:
+    model = load_model(model_dir)
+    preds = predict_stance([("Lynx seen near Velden lake", BODY), ("Lynx seen near Velden lake", OTHER)], model=model)
+    assert [p.label for p in preds] == ["discuss", "unrelated"]
+    assert all(p.variant == "lexical" and p.produced_by == "stance.gbm-lexical/1" for p in preds)
+    assert set(preds[0].probabilities) == set(LABELS)
+    assert sum(preds[0].probabilities.values()) == pytest.approx(1.0, abs=1e-4)
+
+
+def test_headline_kind_never_predicts_unrelated(model_dir: Path) -> None:
+    preds = predict_stance([("Lynx seen near Velden lake", OTHER)], kind="headline", model=load_model(model_dir))
+    assert preds[0].label == "discuss" and preds[0].probabilities["unrelated"] == 0.0
+
+
+def test_empty_batch(model_dir: Path) -> None:
+    assert predict_stance([], model=load_model(model_dir)) == []
+
+
+@pytest.mark.parametrize("variant", ["embeddings", "neural"])
+def test_unavailable_variant_is_an_error(model_dir: Path, variant: str) -> None:
+    with pytest.raises(CounterpointError):
+        predict_stance([("a", "b")], variant=variant, model=load_model(model_dir))  # type: ignore[arg-type]
+
+
+def test_seen_hashes(model_dir: Path) -> None:
+    seen = load_model(model_dir).is_seen([OTHER.upper(), BODY])
+    assert seen.tolist() == [True, False]
+
+
+def test_missing_model_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(CounterpointError):
+        load_model(tmp_path)

@@ -1,0 +1,85 @@
+"""`counterpoint train stance` on a small fictional dataset: split, export, card, hashes."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+PLACES = ["Arlen", "Brask", "Corvo", "Dellin", "Emsby", "Farrow", "Gisla", "Holt", "Ivers", "Jorvik", "Kelda", "Lusk"]
+THINGS = ["bridge", "museum", "harbour", "library", "stadium", "tower", "market", "station", "garden", "school", "mill", "dam"]
+
+
+def _story(i: int) -> tuple[str, dict[str, tuple[str, str]]]:
+    p, t = PLACES[i], THINGS[i]
+    head = f"{p} {t} to be rebuilt after storm"
+    bodies = {
+        "agree": f"Officials in {p} confirmed the {t} will be rebuilt. Work on the {t} starts in May. The council approved the plan.",
+        "disagree": f"Reports that the {p} {t} will be rebuilt are false, the council said. Officials denied any plan. No money has been set aside.",
+        "discuss": f"The {p} {t} may be rebuilt, according to unconfirmed reports. It is not clear whether the council will agree. A vote could come later.",
+    }
+    return head, {lab: (f"{i * 10 + k}", text) for k, (lab, text) in enumerate(bodies.items())}
+
+
+def write_dataset(root: Path) -> Path:
+    (root / "fnc1").mkdir(parents=True)
+    (root / "emergent").mkdir()
+    (root / "story_clusters_fnc1").mkdir()
+    stories = [_story(i) for i in range(len(PLACES))]
+    stances, bodies, docs, emergent = [], [], [], []
+    for i, (head, b) in enumerate(stories):
+        sid = f"s{i:02d}"
+        docs.append([sid, "headline", f"headline:{i}", head])
+        for lab, (bid, text) in b.items():
+            bodies.append([bid, text])
+            docs.append([sid, "body", f"body:{bid}", text])
+            stances.append([head, bid, lab])
+        other = stories[(i + 1) % len(stories)][1]["agree"][0]
+        stances.append([head, other, "unrelated"])
+        claim = f"{PLACES[i]} {THINGS[i]} will be rebuilt"
+        for k, (lab, art) in enumerate([("for", f"{PLACES[i]} confirms {THINGS[i]} rebuild"),
+                                        ("against", f"{PLACES[i]} {THINGS[i]} rebuild story is false"),
+                                        ("observing", f"{PLACES[i]} {THINGS[i]} may be rebuilt, reports say")]):
+            emergent.append([f"{i}{k}", claim, art, lab, f"a{i}{k}", f"c{i}", "train"])
+    for name, header, rows in [("fnc1/stances.csv", ["Headline", "Body ID", "Stance"], stances),
+                               ("fnc1/bodies.csv", ["Body ID", "articleBody"], bodies),
+                               ("story_clusters_fnc1/documents.csv", ["story_id", "doc_type", "doc_id", "text"], docs),
+                               ("emergent/emergent.csv", ["id", "claimHeadline", "articleHeadline", "articleHeadlineStance",
+                                                          "articleId", "claimId", "official_split"], emergent)]:
+        with (root / name).open("w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(header)
+            w.writerows(rows)
+    return root
+
+
+@pytest.mark.slow
+def test_train_stance_end_to_end(tmp_path: Path) -> None:
+    pytest.importorskip("lightgbm")
+    pytest.importorskip("sklearn")
+    from counterpoint.eval.fnc1 import evaluate_fnc1
+    from counterpoint.stance.model import load_model
+    from counterpoint.train.stance import train_stance
+
+    data = write_dataset(tmp_path / "data")
+    out = tmp_path / "model"
+    meta = train_stance(data, out, seed=3, embeddings=False, cache_dir=tmp_path / "cache")
+    assert (out / "stance.npz").exists() and (out / "MODEL_CARD.md").exists()
+    assert (out / "stance.npz").stat().st_size < 20_000_000
+    with np.load(out / "stance.npz", allow_pickle=False) as z:  # safe format: no object arrays
+        assert all(z[k].dtype != object for k in z.files)
+    assert meta["training"]["lexical"]["walker_max_abs_diff"] < 1e-6
+    split = meta["split"]
+    assert split["train"]["fnc1_pairs"] > 0 and split["test"]["fnc1_pairs"] > 0
+    card = (out / "MODEL_CARD.md").read_text()
+    assert "counterpoint train stance" in card and "Held-out" in card
+    # Evaluation on the same folder skips exactly the train + tune texts.
+    result = evaluate_fnc1(data / "fnc1", model_dir=out, variant="lexical")
+    assert result["scored"] == split["test"]["fnc1_pairs"]
+    assert result["excluded_seen"] == result["rows"] - result["scored"]
+    model = load_model(out)
+    assert json.loads((out / "model.json").read_text())["variants"] == ["lexical"]
+    assert model.is_seen(["Arlen bridge to be rebuilt after storm"]).dtype == bool
