@@ -48,20 +48,28 @@ def sentences_of(doc: Any) -> list[Sentence]:
 
 
 def analyze_article(article: Article, nlp: Any | None = None) -> Analysis:
-    """Run every per-article analysis stage on one cleaned article."""
-    from counterpoint.attribution import extract_attributions
+    """Run every per-article analysis stage on one cleaned article.
+
+    1. the attribution stage as a unit (`attribution.stage.attribute_article`: the fast
+       parse without the entity recognizer, entities from that parse, attributions), the
+       same path `counterpoint eval polnear` scores and bench/attribution.py times;
+    2. the entity recognizer is then run on that Doc (it has its own embedding, so the
+       parse is not repeated) and the entities stage reads it: the Analysis keeps the
+       recognizer's entities, as before;
+    3. claims and times read the same (whole, fully parsed) Doc.
+    """
+    from counterpoint.attribution.stage import attribute_article
     from counterpoint.claims import extract_claims
     from counterpoint.nlp.entities import find_entities
-    from counterpoint.nlp.model import load_nlp
+    from counterpoint.nlp.model import add_entities
     from counterpoint.time import find_times
 
-    nlp = nlp or load_nlp()
-    doc = nlp(article.body)
+    stage = attribute_article(article, nlp)
+    doc = add_entities(stage.doc, nlp=nlp)
     entities = find_entities(article, doc)
-    attributions = extract_attributions(article, doc, entities)
-    claims = extract_claims(article, doc, attributions)
+    claims = extract_claims(article, doc, stage.attributions)
     times = find_times(article, doc)
-    return assemble_analysis(article, doc, entities, attributions, claims, times)
+    return assemble_analysis(article, doc, entities, stage.attributions, claims, times)
 
 
 def assemble_analysis(

@@ -6,10 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from counterpoint.attribution import extract_attributions
 from counterpoint.records import Article, Attribution, Entity, Span
 
-from counterpoint.nlp.entities import find_entities
 
 
 def fallback_entities(doc) -> list[Entity]:
@@ -38,11 +36,12 @@ def make_article(text: str, outlet: str | None = None, id: str = "0123456789abcd
 
 @pytest.fixture(scope="session")
 def attribute(nlp) -> Callable[..., list[Attribution]]:
-    """attribute(text, outlet=None) -> the attributions of an article with that body."""
+    """attribute(text, outlet=None) -> the attributions of an article with that body,
+    from the stage as the product runs it (attribution.stage.attribute_article: the fast
+    parse, entities without the recognizer, rules and tagger)."""
+    from counterpoint.attribution.stage import attribute_article
 
     def run(text: str, outlet: str | None = None) -> list[Attribution]:
-        article = make_article(text, outlet)
-        doc = nlp(article.body)
-        return extract_attributions(article, doc, find_entities(article, doc))
+        return attribute_article(make_article(text, outlet), nlp).attributions
 
     return run

@@ -136,6 +136,23 @@ def test_outlet_voice_is_left_out():
     assert ranges == (GoldAttribution(source=((0, 9),), cue=((10, 14),), content=((20, 30), (40, 45))),)
 
 
+def test_a_cue_in_pieces_is_one_discontinuous_cue():
+    from counterpoint.eval.brat import format_ann
+
+    text = "The Ledger cited officials as saying the dam held."
+    cited, saying = Span(start=11, end=16, text="cited"), Span(start=27, end=36, text="as saying")
+    att = Attribution(
+        id="a", source=SourceRef(name="officials", kind=SourceKind.ANONYMOUS,
+                                 span=Span(start=17, end=26, text="officials")),
+        cue=cited, cue_parts=[cited, saying],
+        content=[Span(start=37, end=49, text="the dam held")],
+        kind=AttributionKind.INDIRECT, produced_by="test/1",
+    )
+    ranges = attribution_ranges([att])
+    assert ranges[0].cue == ((11, 16), (27, 36))
+    assert "Cue 11 16;27 36\tcited as saying" in format_ann(ranges, text)
+
+
 @pytest.mark.slow
 def test_five_dev_documents(eval_dir):
     result = evaluate_polnear(eval_dir / "polnear", compartments=("dev",), limit=5)

@@ -222,3 +222,41 @@ def test_plural_acronyms_are_not_orgs(nlp) -> None:
 )
 def test_entity_kind(label: str, name: str, kind: str) -> None:
     assert entity_kind(label, name) == kind
+
+
+# ------------------------------------------------- without the entity recognizer
+# The fast parse (nlp.model.parse_fast) carries no entities: mentions then come from
+# PROPN runs, the alias table, titles and organisation words.
+NO_NER = [
+    ("General Oskar Lindqvist said the base was closed.", "Oskar Lindqvist", "PERSON",
+     "oskar-lindqvist"),
+    ("The Northern Maritime Security Council said it would review the deal.",
+     "Northern Maritime Security Council", "ORG", "northern-maritime-security-council"),
+    ("Officials in Tehran said the talks had ended.", "Tehran", "GPE", "iran"),
+    ("The Kremlin declined to comment on the report.", "The Kremlin", "GPE", "russia"),
+    ("Varkon Aerospace Corporation builds engines for the navy.",
+     "Varkon Aerospace Corporation", "ORG", "varkon-aerospace-corporation"),
+]
+
+
+@pytest.mark.parametrize(("body", "text", "label", "canonical_id"), NO_NER)
+def test_mentions_without_the_recognizer(body: str, text: str, label: str,
+                                         canonical_id: str) -> None:
+    from counterpoint.nlp.model import parse_fast
+
+    ents = find_entities(_article(body), parse_fast(body))
+    hits = [e for e in ents if e.span.text == text]
+    assert hits, [(e.span.text, e.label) for e in ents]
+    assert {(e.label, e.canonical_id) for e in hits} == {(label, canonical_id)}
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("On Monday, Ola Brisk said the dam held.", "Monday"),
+    ("In Feb. the dam held, Ola Brisk said.", "Feb."),
+    ("Photo: the harbour at dawn.", "Photo"),
+])
+def test_calendar_and_lone_words_are_not_mentions(body: str, absent: str) -> None:
+    from counterpoint.nlp.model import parse_fast
+
+    ents = find_entities(_article(body), parse_fast(body))
+    assert absent not in {e.span.text for e in ents}

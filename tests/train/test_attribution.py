@@ -8,7 +8,7 @@ import pytest
 
 from counterpoint.attribution.model import Tagger, sequence_units, unit_features
 from counterpoint.eval.polnear_data import GoldAttribution
-from counterpoint.train.attribution import doc_sequences, gold_tags, score_spans
+from counterpoint.train.attribution import doc_sequences, gold_tags, write_model_card
 
 
 # (text, attribution char ranges, expected tags)
@@ -30,23 +30,6 @@ GOLD = [
 @pytest.mark.parametrize("text, atts, expected", GOLD)
 def test_gold_tags(nlp, text, atts, expected) -> None:
     assert gold_tags(nlp(text), atts) == expected
-
-
-SCORES = [
-    ([["B-CUE", "B-CONTENT", "I-CONTENT"]], [["B-CUE", "B-CONTENT", "I-CONTENT"]],
-     {"cue_exact_f1": 1.0, "content_exact_f1": 1.0, "content_overlap_f1": 1.0}),
-    ([["B-CUE", "B-CONTENT", "I-CONTENT"]], [["B-CUE", "O", "B-CONTENT"]],
-     {"cue_exact_f1": 1.0, "content_exact_f1": 0.0, "content_overlap_f1": 1.0,
-      "content_token_f1": 2 / 3}),
-    ([["B-SOURCE", "O"]], [["O", "O"]], {"source_exact_f1": 0.0, "source_token_f1": 0.0}),
-]
-
-
-@pytest.mark.parametrize("gold, pred, expected", SCORES)
-def test_score_spans(gold, pred, expected) -> None:
-    got = score_spans(gold, pred)
-    for key, value in expected.items():
-        assert got[key] == pytest.approx(value), key
 
 
 TRAIN_TEXTS = [
@@ -84,33 +67,66 @@ def test_export_reproduces_crfsuite(nlp, tmp_path: Path) -> None:
             assert ours.tag(x) == list(theirs.tag(x))
 
 
-DOC_SCORES = [
-    # identical source and content
-    ([{"source": ((0, 3),), "cue": ((4, 8),), "content": ((9, 18),)}],
-     [{"source": ((0, 3),), "cue": ((4, 8),), "content": ((9, 18),)}],
-     {"source_exact_f1": 1.0, "content_overlap_f1": 1.0, "content_exact_f1": 1.0}),
-    # content only overlapping; a source with a trailing space is still exact
-    ([{"source": ((0, 3),), "cue": ((4, 8),), "content": ((9, 18),)}],
-     [{"source": ((0, 4),), "cue": ((4, 8),), "content": ((12, 16),)}],
-     {"source_exact_f1": 1.0, "content_overlap_f1": 1.0, "content_exact_f1": 0.0}),
-    # a source one word too short is not exact
-    ([{"source": ((0, 8),), "cue": (), "content": ()}],
-     [{"source": ((0, 3),), "cue": (), "content": ()}], {"source_exact_f1": 0.0}),
-    # nothing predicted
-    ([{"source": ((0, 3),), "cue": ((4, 8),), "content": ((9, 18),)}], [],
-     {"source_exact_f1": 0.0, "content_overlap_f1": 0.0, "content_overlap_r": 0.0}),
-    # one of two found, nothing wrong
-    ([{"source": (), "cue": ((4, 8),), "content": ((9, 18),)},
-      {"source": (), "cue": ((4, 8),), "content": ((0, 3),)}],
-     [{"source": (), "cue": (), "content": ((10, 12),)}],
-     {"content_overlap_p": 1.0, "content_overlap_r": 0.5}),
-]
+def test_tagger_figures_use_the_eval_metrics(nlp, tmp_path: Path) -> None:
+    """Held-out figures are eval.metrics over the tagger's attributions: a tagger that
+    reads the cue path finds the subject, cue and complement of a plain sentence."""
+    import json
+
+    import numpy as np
+
+    from counterpoint.attribution.model import LABELS
+    from counterpoint.eval.polnear_data import PolnearDoc
+    from counterpoint.train.attribution import tagger_figures
+
+    labels = list(LABELS)
+    weights = {"pathr=subj": {"B-SOURCE": 3.0}, "pathr=self": {"B-CUE": 6.0},
+               "pathr=content": {"I-CONTENT": 3.0}, "bias": {"O": 1.0}}
+    attrs = sorted(weights)
+    state = np.zeros((len(attrs), len(labels)), dtype=np.float32)
+    for i, a in enumerate(attrs):
+        for lab, w in weights[a].items():
+            state[i, labels.index(lab)] = w
+    out = tmp_path / "m"
+    out.mkdir()
+    np.savez_compressed(out / "weights.npz", state=state,
+                        transitions=np.zeros((len(labels),) * 2, dtype=np.float32))
+    (out / "vocab.json").write_text(json.dumps({"format": 1, "labels": labels,
+                                                "attributes": attrs}))
+    text = "Ola said it rained."
+    gold = GoldAttribution(source=((0, 3),), cue=((4, 8),), content=((9, 18),))
+    doc = PolnearDoc(name="t", text=text, compartment="train", annotator=None,
+                     attributions=(gold,))
+    figures = tagger_figures(out, [(doc, nlp(text), [])])
+    assert figures["cue"]["exact"]["f1"] == 1.0
+    assert figures["content"]["overlap"]["f1"] == 1.0
+    assert set(figures) == {"source", "cue", "content", "attribution"}
 
 
-@pytest.mark.parametrize("gold, pred, expected", DOC_SCORES)
-def test_score_documents(gold, pred, expected) -> None:
-    from counterpoint.train.attribution import score_documents
+RESULT = {
+    "seed": 0, "c1": 0.2, "c2": 0.01, "max_iterations": 100, "c_given": True,
+    "train_docs": 10, "heldout_docs": 1, "train_tokens": 500, "sequences": 40,
+    "heldout": {"content_overlap_f1": 0.8, "source_exact_f1": 0.6},
+    "tuning": [{"c1": 0.2, "c2": 0.01, "iterations": 100, "content_overlap_f1": 0.8,
+                "source_exact_f1": 0.6}],
+    "final_train_seconds": 12.0, "total_seconds": 30.0,
+    "export": {"attributes": 123, "bytes": 4567},
+    "dev": {"documents": 60, "words_per_s": 1000.0, **{
+        f"{r}_{k}_{m}": 0.5 for r in ("source", "cue", "content", "attribution")
+        for k in ("exact", "overlap") for m in ("p", "r", "f1")}},
+}
 
-    got = score_documents(["Ola said it rained."], [gold], [pred])
-    for key, value in expected.items():
-        assert got[key] == pytest.approx(value, abs=1e-3), key
+
+def test_model_card_is_written_in_full(tmp_path: Path) -> None:
+    write_model_card(tmp_path, RESULT)
+    first = (tmp_path / "MODEL_CARD.md").read_text()
+    write_model_card(tmp_path, RESULT)  # rewritten, never appended to
+    assert (tmp_path / "MODEL_CARD.md").read_text() == first
+    for part in ("c1=0.2", "c2=0.01", "counterpoint train attribution ../shared/eval/polnear "
+                 "--c1 0.2 --c2 0.01", "12.0 s", "| content | 0.500 | 0.500 |",
+                 "60 dev documents", "123 kept"):
+        assert part in first, part
+
+
+def test_model_card_without_dev_figures(tmp_path: Path) -> None:
+    write_model_card(tmp_path, {**RESULT, "dev": None})
+    assert "Not computed" in (tmp_path / "MODEL_CARD.md").read_text()

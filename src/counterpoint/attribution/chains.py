@@ -46,8 +46,36 @@ def _span(doc: Any, tokens: list[Any]) -> Span:
     return Span(start=start, end=end, text=doc_text(doc)[start:end])
 
 
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december jan feb mar apr jun "
+    "jul aug sep sept oct nov dec week weekend month year yesterday today tonight "
+    "morning afternoon evening night".split()
+)
+_DATE_MODIFIERS = frozenset({"last", "next", "this", "earlier", "later", "early", "late"})
+
+
+def _date_tokens(tokens: list[Any]) -> list[Any]:
+    """Date words of a phrase without entity annotation: calendar words (a month only
+    when capitalized: "may" is a verb), the numbers beside a month, and "last", "next",
+    "this"... before them."""
+    words = {t.i for t in tokens if t.lower_.rstrip(".") in _DATE_WORDS
+             and (t.text[:1].isupper() or t.lower_ not in {"may", "march"})}
+    by_i = {t.i: t for t in tokens}
+    for i in list(words):
+        for j in (i - 1, i + 1):
+            if j in by_i and (by_i[j].like_num or (j == i - 1 and by_i[j].lower_ in _DATE_MODIFIERS)):
+                words.add(j)
+    return [by_i[i] for i in sorted(words)]
+
+
 def _date_text(tokens: list[Any]) -> str | None:
-    dates = [t for t in tokens if t.ent_type_ in {"DATE", "TIME"}]
+    """The date words of a channel phrase: the recognizer's DATE/TIME tokens when the
+    Doc has entities, else `_date_tokens` (the fast parse has none)."""
+    if tokens and tokens[0].doc.has_annotation("ENT_IOB"):
+        dates = [t for t in tokens if t.ent_type_ in {"DATE", "TIME"}]
+    else:
+        dates = _date_tokens(tokens)
     if not dates:
         return None
     return " ".join(t.text for t in sorted(dates, key=lambda t: t.i))

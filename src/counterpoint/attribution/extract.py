@@ -31,7 +31,8 @@
      source is credited with (outlet.py), except units that are a speech act of
      their own subject ("X took to Twitter ...", "X made the remark ...", a cue verb
      at the root with nothing reported): those are nobody's claim;
-  9. ids are f"{article.id[:12]}:a{n}" in text order.
+  9. ids are f"{article.id[:12]}:a{n}" in text order; a cue in pieces ("cited ...
+     as saying") keeps its first piece as `cue` and all of them in `cue_parts`.
 """
 
 from __future__ import annotations
@@ -130,6 +131,7 @@ class _Builder:
         self.text = doc_text(doc)
         self.quotes = find_quotes(self.text)
         self.units = split_units(doc)
+        self.entities = entities
         self.resolver = SpeakerResolver(doc, entities)
         self.drafts: list[_Draft] = []
         self.social: dict[str, tuple[int, Channel]] = {}  # speaker -> (unit, channel)
@@ -257,7 +259,7 @@ class _Builder:
         taken = [(s, e) for d in self.drafts for s, e in d.content]
         taken += [d.cand.cue for d in self.drafts if d.cand.cue]
         out: list[_Draft] = []
-        for att in crf.predict_attributions(self.doc, [], tagger, self.resolver):
+        for att in crf.predict_attributions(self.doc, self.entities, tagger, self.resolver):
             content = [(c.start, c.end) for c in att.content]
             if any(s < te and ts < e for s, e in content for ts, te in taken):
                 self._widen_source(att, content)
@@ -371,6 +373,8 @@ class _Builder:
                 id=f"{prefix}:a{n}",
                 source=d.source,
                 cue=cue,
+                cue_parts=[_span(self.text, p) for p in d.cand.cue_parts]
+                if len(d.cand.cue_parts) > 1 else [],
                 cue_lemma=d.cand.cue_lemma,
                 polarity=d.cand.polarity,
                 content=[_span(self.text, c) for c in d.content],

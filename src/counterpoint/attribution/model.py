@@ -10,7 +10,11 @@ CONTENT (PolNeAR is univocal: one label per token). It is trained by
 
 Runtime needs only numpy and spaCy: `Tagger.tag` scores each token as the sum of the
 weights of its attribute strings and runs its own Viterbi (crfsuite's CRF1d has no
-start/end transitions, so neither does this one).
+start/end transitions, so neither does this one). Features come from the Doc's arrays
+once per Doc (`doc_features`; the entity feature from the article's `Entity` records,
+so no entity recognizer is needed); the stage scores a unit with `Tagger.tag_base`,
+which looks neighbour attributes up per offset instead of building their strings
+(equal to `tag(unit_features(...))`, which training uses).
 
 Decoding to records (`predict_attributions`), per unit: every CUE span anchors one
 attribution; each SOURCE and CONTENT span joins the nearest cue of its unit (content
@@ -29,8 +33,11 @@ as the rules refuse them (so the tagger adds recall, not the junk the rules avoi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
+from itertools import repeat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,13 +72,16 @@ _SPEAKING_KINDS = {SourceKind.PERSON, SourceKind.ORGANIZATION, SourceKind.GOVERN
 def sequence_units(doc: Any) -> list[tuple[int, int]]:
     """Token ranges [start, end): paragraphs (split on line breaks), cut at sentence
     ends so that none is longer than MAX_UNIT_TOKENS (unless one sentence is)."""
+    from spacy.attrs import IS_SPACE
+
     paragraphs: list[tuple[int, int]] = []
     start = 0
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
-            if tok.i > start:
-                paragraphs.append((start, tok.i))
-            start = tok.i + 1
+    spaces = np.nonzero(doc.to_array([IS_SPACE]).reshape(-1))[0].tolist() if len(doc) else []
+    for i in spaces:  # only whitespace tokens can break a paragraph
+        if "\n" in doc[i].text:
+            if i > start:
+                paragraphs.append((start, i))
+            start = i + 1
     if start < len(doc):
         paragraphs.append((start, len(doc)))
     out: list[tuple[int, int]] = []
@@ -112,96 +122,181 @@ def _bucket(n: int) -> str:
     return ("-" if n < 0 else "+") + b
 
 
-def _cue_path(tok: Any) -> tuple[str, str]:
-    """How the token hangs under the nearest cue ancestor: (relation, cue lemma).
+def _lex_features(text: str, low: str) -> tuple[str, ...]:
+    return ("w=" + low, "sh=" + _shape(text), "pre=" + low[:3], "suf=" + low[-3:],
+            "q=" + ("1" if any(c in QUOTE_CHARS for c in text) else "0"))
 
-    relation: "self" (the cue), "subj" (inside the cue's subject), "content" (below a
-    ccomp/xcomp/... of the cue), "other" (elsewhere below it) or "none"."""
-    if is_cue(tok):
-        return "self", tok.lemma_.lower()
-    child, node, steps = tok, tok.head, 0
-    while node.i != child.i and steps < 12:
-        if is_cue(node):
-            dep = child.dep_
-            rel = ("subj" if dep in {"nsubj", "nsubjpass", "agent"}
-                   else "content" if dep in _CONTENT_DEPS else "other")
-            return rel + ":" + dep, node.lemma_.lower()
-        child, node, steps = node, node.head, steps + 1
+
+# features of a word form alone, per process (news repeats its words)
+_LEX_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def token_labels(doc: Any, entities: Sequence[Entity]) -> list[tuple[str, str]]:
+    """(entity label, B/I) per token from the article's entities ("-" outside them).
+
+    The entities are those of `nlp.entities.find_entities`, so the feature is the same
+    whether the Doc carries the recognizer's entities or not (the fast path has none)."""
+    out = [("-", "-")] * len(doc)
+    if not entities or len(doc) == 0:
+        return out
+    starts = [t.idx for t in doc]
+    for ent in entities:
+        first = bisect.bisect_left(starts, ent.span.start)
+        last = bisect.bisect_left(starts, ent.span.end)
+        for i in range(first, last):
+            out[i] = (ent.label, "B" if i == first else "I")
+    return out
+
+
+@dataclass
+class DocFeatures:
+    """Per-token features of a whole Doc that do not depend on the sequence unit."""
+
+    static: list[list[str]]
+    cue: list[bool]
+    quote_moves: list[str]  # the quote characters of each token, in order
+    sent_start: list[bool]
+    near: list[list[str]] = None  # type: ignore[assignment]  # static features copied to neighbours
+
+    def __post_init__(self) -> None:
+        if self.near is None:
+            self.near = [[f for f in feats if f.startswith(_NEIGHBOUR_PREFIXES)]
+                         for feats in self.static]
+
+
+def doc_features(doc: Any, entities: Sequence[Entity] = ()) -> DocFeatures:
+    """The unit-independent features of every token, from the Doc's arrays (one
+    `to_array` call, strings looked up once per hash: Token objects are slow)."""
+    from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
+
+    n = len(doc)
+    if n == 0:
+        return DocFeatures([], [], [], [])
+    arr = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, SENT_START]).astype("uint64")
+    strings = doc.vocab.strings
+
+    def column(k: int) -> list[str]:
+        cache: dict[int, str] = {}
+        out = []
+        for h in arr[:, k].tolist():
+            v = cache.get(h)
+            if v is None:
+                v = cache[h] = strings[h] if h else ""
+            out.append(v)
+        return out
+
+    orth, lower, lemma, tag, dep = column(0), column(1), column(2), column(4), column(5)
+    lemma = [x.lower() for x in lemma]
+    pos = [doc.vocab.strings[int(h)] if h else "" for h in arr[:, 3].tolist()]
+    starts = [v == 1 for v in arr[:, 6].astype("int64").tolist()]
+    heads = (doc.to_array([HEAD]).astype("int64").reshape(-1) + np.arange(n)).tolist()
+    cue = [lm == "according" or (lm in CUES and p in _CUE_POS) for lm, p in zip(lemma, pos)]
+    labels = token_labels(doc, entities)
+    static: list[list[str]] = []
+    moves: list[str] = []
+    for i in range(n):
+        text = orth[i]
+        lex = _LEX_CACHE.get(text)
+        if lex is None:
+            if len(_LEX_CACHE) > 200_000:
+                _LEX_CACHE.clear()
+            lex = _LEX_CACHE[text] = _lex_features(text, lower[i])
+        h = heads[i]
+        rel, cue_lemma = _cue_path_at(i, heads, dep, cue, lemma)
+        relr = rel.split(":")[0]
+        feats = [
+            *lex,
+            "l=" + lemma[i], "p=" + pos[i], "t=" + tag[i], "d=" + dep[i],
+            "hl=" + lemma[h], "hd=" + dep[h], "hp=" + pos[h], "dhd=" + dep[i] + "|" + dep[h],
+            "e=" + labels[i][0], "eb=" + labels[i][1],
+            "cue=" + ("1" if cue[i] else "0"), "hcue=" + ("1" if cue[h] else "0"),
+            "path=" + rel, "pathr=" + relr,
+        ]
+        if cue_lemma:
+            feats.append("pathl=" + relr + "|" + cue_lemma)
+        if starts[i]:
+            feats.append("ss")
+        if i + 1 >= n or starts[i + 1]:
+            feats.append("se")
+        static.append(feats)
+        moves.append("".join(c for c in text if c in _QUOTE_MOVES) if lex[-1] == "q=1" else "")
+    return DocFeatures(static, cue, moves, starts)
+
+
+_QUOTE_MOVES = frozenset(OPEN_QUOTES + CLOSE_QUOTES + '"')
+_CUE_POS = frozenset({"VERB", "NOUN", "AUX"})
+
+
+def _cue_path_at(i: int, heads: list[int], dep: list[str], cue: list[bool], lemma: list[str]
+                 ) -> tuple[str, str]:
+    """`_cue_path` over the Doc's arrays."""
+    if cue[i]:
+        return "self", lemma[i]
+    child, node, steps = i, heads[i], 0
+    while node != child and steps < 12:
+        if cue[node]:
+            d = dep[child]
+            rel = ("subj" if d in {"nsubj", "nsubjpass", "agent"}
+                   else "content" if d in _CONTENT_DEPS else "other")
+            return rel + ":" + d, lemma[node]
+        child, node, steps = node, heads[node], steps + 1
     return "none", ""
 
 
-def _token_features(tok: Any, inq: int, cue_dist: str) -> list[str]:
-    low = tok.lower_
-    rel, cue_lemma = _cue_path(tok)
-    feats = [
-        "w=" + low,
-        "l=" + tok.lemma_.lower(),
-        "p=" + tok.pos_,
-        "t=" + tok.tag_,
-        "d=" + tok.dep_,
-        "hl=" + tok.head.lemma_.lower(),
-        "hd=" + tok.head.dep_,
-        "hp=" + tok.head.pos_,
-        "dhd=" + tok.dep_ + "|" + tok.head.dep_,
-        "sh=" + _shape(tok.text),
-        "pre=" + low[:3],
-        "suf=" + low[-3:],
-        "e=" + (tok.ent_type_ or "-"),
-        "eb=" + (tok.ent_iob_ or "-"),
-        "q=" + ("1" if any(c in QUOTE_CHARS for c in tok.text) else "0"),
-        "inq=" + str(min(inq, 2)),
-        "cue=" + ("1" if is_cue(tok) else "0"),
-        "hcue=" + ("1" if is_cue(tok.head) else "0"),
-        "cd=" + cue_dist,
-        "path=" + rel,
-        "pathr=" + rel.split(":")[0],
-    ]
-    if cue_lemma:
-        feats.append("pathl=" + rel.split(":")[0] + "|" + cue_lemma)
-    if tok.is_sent_start:
-        feats.append("ss")
-    if tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].is_sent_start:
-        feats.append("se")
-    return feats
+def _unit_near(start: int, base: list[list[str]], feats: DocFeatures) -> list[list[str]]:
+    """`_neighbour_part(base)` from the Doc's precomputed static part (plus inq=)."""
+    return [[*feats.near[start + k], own[-2]] for k, own in enumerate(base)]
 
 
-# features copied to neighbours (kept few so the attribute count stays bounded)
-_NEIGHBOUR_PREFIXES = ("w=", "p=", "d=", "cue=", "q=", "inq=", "pathr=")
-
-
-def unit_features(doc: Any, start: int, end: int) -> list[list[str]]:
-    """crfsuite-style attribute strings for every token of doc[start:end]."""
-    toks = list(doc[start:end])
-    cue_idx = [t.i for t in toks if is_cue(t)]
+def unit_base(start: int, end: int, feats: DocFeatures) -> list[list[str]]:
+    """Every token's own features in doc[start:end]: the static ones plus the
+    inside-quotes state and the distance to the nearest cue, which depend on the unit."""
+    cue_idx = [i for i in range(start, end) if feats.cue[i]]
     base: list[list[str]] = []
     inq = 0
-    sent_start = None
-    for tok in toks:
-        sent = tok.sent.start
-        if sent != sent_start:
-            sent_start, inq = sent, 0 if inq > 1 else inq  # quotes may run over sentences
+    for i in range(start, end):
+        if i == start or feats.sent_start[i]:
+            inq = 0 if inq > 1 else inq  # quotes may run over sentences
         in_now = inq
-        for ch in tok.text:
+        for ch in feats.quote_moves[i]:
             if ch in OPEN_QUOTES:
                 inq += 1
             elif ch in CLOSE_QUOTES:
                 inq = max(0, inq - 1)
-            elif ch == '"':
+            else:
                 inq = 0 if inq else 1
         if cue_idx:
-            nearest = min(cue_idx, key=lambda c: abs(c - tok.i))
-            dist = _bucket(nearest - tok.i)
+            nearest = min(cue_idx, key=lambda c: abs(c - i))
+            dist = _bucket(nearest - i)
         else:
             dist = "none"
-        base.append(_token_features(tok, in_now, dist))
+        base.append([*feats.static[i], "inq=" + str(min(in_now, 2)), "cd=" + dist])
+    return base
+
+
+# features copied to neighbours (kept few so the attribute count stays bounded)
+_NEIGHBOUR_PREFIXES = ("w=", "p=", "d=", "cue=", "q=", "inq=", "pathr=")
+_OFFSETS = (-2, -1, 1, 2)
+
+
+def _neighbour_part(base: list[list[str]]) -> list[list[str]]:
+    return [[f for f in feats if f.startswith(_NEIGHBOUR_PREFIXES)] for feats in base]
+
+
+def unit_features(doc: Any, start: int, end: int, feats: DocFeatures | None = None
+                  ) -> list[list[str]]:
+    """crfsuite-style attribute strings for every token of doc[start:end]."""
+    feats = feats or doc_features(doc)
+    base = unit_base(start, end, feats)
+    near = _neighbour_part(base)
     out: list[list[str]] = []
-    n = len(toks)
-    for k, feats in enumerate(base):
-        row = ["bias", *feats]
-        for off in (-2, -1, 1, 2):
+    n = len(base)
+    for k, own in enumerate(base):
+        row = ["bias", *own]
+        for off in _OFFSETS:
             j = k + off
             if 0 <= j < n:
-                row.extend(f"{off}:{f}" for f in base[j] if f.startswith(_NEIGHBOUR_PREFIXES))
+                row.extend(f"{off}:{f}" for f in near[j])
             else:
                 row.append(f"{off}:pad")
         out.append(row)
@@ -236,11 +331,59 @@ class Tagger:
                 out[t] = self.state[rows].sum(axis=0)
         return out
 
+    @functools.cached_property
+    def _near(self) -> dict[int, dict[str, int]]:
+        """Per neighbour offset: the feature string -> the row of "<offset>:<feature>"."""
+        out: dict[int, dict[str, int]] = {off: {} for off in _OFFSETS}
+        for attr, row in self.index.items():
+            head, sep, rest = attr.partition(":")
+            if sep and head.lstrip("-").isdigit() and int(head) in out:
+                out[int(head)][rest] = row
+        return out
+
+    @functools.cached_property
+    def _padded(self) -> np.ndarray:
+        return np.vstack([self.state, np.zeros((1, self.state.shape[1]))])
+
+    def base_scores(self, base: list[list[str]], part: list[list[str]] | None = None
+                    ) -> np.ndarray:
+        """`scores(unit_features(...))` from the unit's own features (`unit_base`):
+        neighbour attributes are looked up per offset instead of built as strings."""
+        index, near = self.index, self._near
+        zero = len(self.state)  # the padding row: every token has at least one row
+        bias = index.get("bias", zero)
+        pads = {off: index.get(f"{off}:pad", zero) for off in _OFFSETS}
+        part = part if part is not None else _neighbour_part(base)
+        n = len(base)
+        flat: list[int] = []
+        starts: list[int] = []
+        get = index.get
+        gets = {off: near[off].get for off in _OFFSETS}
+        for k, own in enumerate(base):
+            starts.append(len(flat))
+            flat.append(bias)
+            # unknown attributes map to the zero row (map + dict.get: the loop runs in C)
+            flat.extend(map(get, own, repeat(zero)))
+            for off in _OFFSETS:
+                j = k + off
+                if 0 <= j < n:
+                    flat.extend(map(gets[off], part[j], repeat(zero)))
+                else:
+                    flat.append(pads[off])
+        return np.add.reduceat(self._padded[flat], starts, axis=0)
+
+    def tag_base(self, base: list[list[str]], part: list[list[str]] | None = None
+                 ) -> list[str]:
+        """`tag(unit_features(...))` from the unit's own features (and, when given,
+        their neighbour part, `_unit_near`)."""
+        return self.viterbi(self.base_scores(base, part)) if base else []
+
     def tag(self, xseq: list[list[str]]) -> list[str]:
         """The best label sequence (Viterbi)."""
-        if not xseq:
-            return []
-        emit = self.scores(xseq)
+        return self.viterbi(self.scores(xseq)) if xseq else []
+
+    def viterbi(self, emit: np.ndarray) -> list[str]:
+        """The best label sequence for per-token label scores."""
         n, k = emit.shape
         best = emit[0].copy()
         back = np.zeros((n, k), dtype=np.int64)
@@ -262,9 +405,15 @@ def load_tagger(directory: Path = MODEL_DIR) -> Tagger | None:
     return Tagger.load(directory)
 
 
-def tag_doc(tagger: Tagger, doc: Any) -> list[tuple[tuple[int, int], list[str]]]:
+def tag_doc(tagger: Tagger, doc: Any, entities: Sequence[Entity] = ()
+            ) -> list[tuple[tuple[int, int], list[str]]]:
     """(unit token range, tags) for every sequence unit of the doc."""
-    return [((s, e), tagger.tag(unit_features(doc, s, e))) for s, e in sequence_units(doc)]
+    feats = doc_features(doc, entities)
+    out = []
+    for s, e in sequence_units(doc):
+        base = unit_base(s, e, feats)
+        out.append(((s, e), tagger.tag_base(base, _unit_near(s, base, feats))))
+    return out
 
 
 def tag_spans(tags: list[str], offset: int = 0) -> list[tuple[str, int, int]]:
@@ -308,7 +457,7 @@ def predict_attributions(
     quotes = find_quotes(doc_text(doc))
     units = split_units(doc)
     out: list[Attribution] = []
-    for (s, _e), tags in tag_doc(tagger, doc):
+    for (s, _e), tags in tag_doc(tagger, doc, entities):
         spans = tag_spans(tags, offset=s)
         cues = [sp for sp in spans if sp[0] == "CUE"]
         if not cues:

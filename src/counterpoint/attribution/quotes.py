@@ -141,16 +141,22 @@ def classify_content(
 ) -> AttributionKind:
     """DIRECT when every content character that is a word character lies inside a
     quote, MIXED when some do, INDIRECT when none do (scare quotes ignored)."""
-    quotes = [q for q in quotes if not scare_quote(text, q)]
+    # merged quote intervals (nested quotes overlap); counts per interval, not per char
+    merged: list[list[int]] = []
+    for q in sorted((q for q in quotes if not scare_quote(text, q)), key=lambda q: q.start):
+        if merged and q.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], q.end)
+        else:
+            merged.append([q.start, q.end])
     quoted = unquoted = 0
     for s, e in spans:
-        for pos in range(s, e):
-            if not text[pos].isalnum():
-                continue
-            if inside_quote(quotes, pos):
-                quoted += 1
-            else:
-                unquoted += 1
+        inside = 0
+        for qs, qe in merged:
+            a, b = max(s, qs), min(e, qe)
+            if a < b:
+                inside += sum(ch.isalnum() for ch in text[a:b])
+        quoted += inside
+        unquoted += sum(ch.isalnum() for ch in text[s:e]) - inside
     if quoted and not unquoted:
         return AttributionKind.DIRECT
     if quoted:

@@ -236,6 +236,8 @@ def unit_candidates(doc: Any, unit: Unit, quotes: list[Quote]) -> list[Candidate
                 unit=unit.index, cue=token_range([tok]), cue_lemma=tok.lemma_.lower(),
                 polarity=Polarity.ASSERTS, content=_spans(content, doc), source_head=obj,
                 reporters=[reporter] if reporter is not None else [], cue_token=tok,
+                cue_parts=[p for p in (token_range([tok]), token_range([prep, saying]))
+                           if p is not None],
             ))
 
     # 2. according to X

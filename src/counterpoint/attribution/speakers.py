@@ -16,8 +16,13 @@ SourceRef. Cascade, first match wins:
      of matching type (a ministry for "the ministry"); a nominal with its own
      modifiers ("the maritime ministry") only matches a source whose name has them,
      else it is a new described organisation (step 5);
-  5. an organisation or role described, not named ("the Kestrian maritime ministry",
-     "the Kremlin spokesman") -> a described organisation / an unnamed person;
+  5. an organisation described, not named ("the Kestrian maritime ministry") -> a
+     described organisation; a role word whose phrase names an organisation, a
+     country, a capital or a government but no person ("the Kremlin spokesman", "the
+     ministry spokeswoman") -> ANONYMOUS, an unnamed official: name = the words,
+     description "unnamed <role> of <organisation>" (the organisation resolved by the
+     alias table: Kremlin -> Russia), id = organisation + role so that outlets agree;
+     any other role word ("the new envoy") -> an unnamed person;
   6. a media head noun with a proper name ("Mehr news agency") -> MEDIA, remembered
      so that a later bare "Mehr" resolves to it;
   7. an entity overlapping the phrase (the one covering the head first; owners in a
@@ -296,7 +301,7 @@ class SpeakerResolver:
         dets = {c.lower_ for c in head.children if c.dep_ == "det"}
         modifiers = [c for c in head.children if c.dep_ in {"compound", "poss", "amod", "nmod"}
                      and c.lower_ != "unnamed"]
-        proper_mods = [c for c in modifiers if c.pos_ == "PROPN" or c.ent_type_]
+        proper_mods = [c for c in modifiers if c.pos_ == "PROPN" or self._in_entity(c)]
         noun = _is_noun(head)
         if lemma in ANONYMOUS_HEADS and not (dets & DEFINITE) and noun:
             return SourceRef(name=description, kind=SourceKind.ANONYMOUS, span=span,
@@ -318,6 +323,11 @@ class SpeakerResolver:
 
         if lemma in PERSON_ROLES and noun:
             name = re.sub(r"^(the|a|an)\s+", "", core_text, flags=re.I)
+            org = self._role_org(head, core)
+            if org is not None:  # "the Kremlin spokesman": an unnamed official of Russia
+                return SourceRef(name=name, kind=SourceKind.ANONYMOUS,
+                                 canonical_id=slug(f"{org} {lemma}"), span=span,
+                                 description=f"unnamed {lemma} of {org}")
             return SourceRef(name=name, kind=SourceKind.PERSON, canonical_id=slug(name),
                              span=span, description=description)
 
@@ -385,6 +395,42 @@ class SpeakerResolver:
                     ent.span.start < e and s < ent.span.end for s, e in chars
                 ):
                     return self._entity_ref(ent)
+        return None
+
+    def _in_entity(self, tok: Any) -> bool:
+        return any(e.span.start <= tok.idx < e.span.end for e in self.entities)
+
+    def _role_org(self, head: Any, core: list[Any]) -> str | None:
+        """The organisation a role word with no name belongs to ("the Kremlin
+        spokesman" -> Russia, "the ministry spokeswoman" -> ministry), or None.
+
+        Cascade over the words before the role (determiners left out): the alias table
+        for the whole run ("Kremlin" -> Russia); the entities covering those words, an
+        organisation first ("Russian Foreign Ministry"), then a place; an organisation
+        head noun ("ministry", "council") -> the words up to it; the alias table word by
+        word (capitals, adjectives such as "Russian" -> the country)."""
+        before = [t for t in core if t.i < head.i and t.dep_ != "det" and t.pos_ != "PUNCT"
+                  and t.dep_ != "case"]
+        if not before:
+            return None
+        text = doc_text(self.doc)
+        run = text[before[0].idx:before[-1].idx + len(before[-1].text)]
+        hit = resolve_name(run)
+        if hit is not None and entity_kind(hit[2], hit[1]) != "person":
+            return hit[1]
+        covering = [e for tok in before for e in self.entities
+                    if e.span.start <= tok.idx < e.span.end and e.label in {"ORG", "GPE", "NORP"}]
+        if covering:  # an organisation before a country ("Russian Foreign Ministry")
+            return max(covering, key=lambda e: (e.label == "ORG", e.span.end - e.span.start)
+                       ).canonical_name
+        for k in range(len(before) - 1, -1, -1):
+            if before[k].lemma_.lower() in ORG_HEADS and _is_noun(before[k]):
+                org = text[before[0].idx:before[k].idx + len(before[k].text)]
+                return org if org[:1].isupper() else f"the {org}"
+        for tok in before:
+            hit = resolve_name(tok.text)
+            if hit is not None and entity_kind(hit[2], hit[1]) != "person":
+                return hit[1]
         return None
 
     def _entities_in(self, core: list[Any], head: Any, labels: set[str] | None) -> list[Entity]:

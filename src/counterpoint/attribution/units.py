@@ -55,6 +55,7 @@ class Candidate:
     hedged: bool = False
     merged: bool = False  # folded into its head cue's candidate
     anaphoric: bool = False  # "made the remark": content is the previous unit
+    cue_parts: list[tuple[int, int]] = field(default_factory=list)  # "cited ... as saying"
 
     @property
     def position(self) -> int:

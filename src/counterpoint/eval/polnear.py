@@ -6,12 +6,14 @@ against the gold annotations. Systems:
 
 - `counterpoint`: the real per-article pipeline (`pipeline.analyze_article`) on an
   `Article` whose body is the `.txt` as is. The cleaning stage is *not* run: PolNeAR
-  texts are already clean and gold offsets are into the `.txt`. Where a later stage of
-  that pipeline fails on a document, the attribution stage alone (the calls
-  `analyze_article` makes first: parse, entities, attributions) stands in and the failure
+  texts are already clean and gold offsets are into the `.txt`. Its attributions are
+  those of `attribution.stage.attribute_article` (fast parse, entities, rules, tagger),
+  the path bench/attribution.py times. Where a later stage of that pipeline fails on a
+  document, the attribution stage alone stands in and the failure
   is listed under "errors". Outlet-voice attributions (`source.kind == "outlet"`) are
   dropped, since PolNeAR does not annotate the author's own voice. Roles: source =
-  `source.span`, cue = `cue`, content = `content`.
+  `source.span`, cue = `cue_parts` when the cue is in pieces (written as a
+  discontinuous brat span), else `cue`; content = `content`.
 - `textacy`: `textacy.extract.triples.direct_quotations` on the spaCy doc, the reference
   baseline (direct quotes only). Where textacy refuses a document (an odd number of
   quotation marks) it predicts nothing for it. Needs the `eval` extra.
@@ -52,11 +54,9 @@ class StageFailure(Exception):
 
 
 def _attributions_only(article: Any, nlp: Any) -> list[Any]:
-    from counterpoint.attribution import extract_attributions
-    from counterpoint.nlp.entities import find_entities
+    from counterpoint.attribution.stage import attribute_article
 
-    doc = nlp(article.body)
-    return extract_attributions(article, doc, find_entities(article, doc))
+    return attribute_article(article, nlp).attributions
 
 
 def counterpoint_system(text: str, nlp: Any) -> tuple[GoldAttribution, ...]:
@@ -89,7 +89,8 @@ def attribution_ranges(attributions: Sequence[Any]) -> tuple[GoldAttribution, ..
         out.append(
             GoldAttribution(
                 source=_span_ranges(attribution.source.span),
-                cue=_span_ranges(attribution.cue),
+                cue=tuple(r for span in (attribution.cue_parts or [attribution.cue])
+                          for r in _span_ranges(span)),
                 content=tuple(r for span in attribution.content for r in _span_ranges(span)),
             )
         )

@@ -179,7 +179,8 @@ _GOV_WORDS = re.compile(
 def find_entities(article: Article, doc: Any) -> list[Entity]:
     """Entities of `article`, each tied to a canonical identity (see module docstring)."""
     body = article.body
-    mentions = _spacy_mentions(doc, body)
+    mentions = (_spacy_mentions(doc, body) if doc.has_annotation("ENT_IOB")
+                else _propn_mentions(doc, body))
     mentions = _overlay(mentions, _rule_mentions(body))
     mentions = _drop_plural_acronyms(mentions, body)
     mentions = _add_lexical(mentions, body)
@@ -226,6 +227,88 @@ def _spacy_mentions(doc: Any, body: str) -> list[_Mention]:
             out.append(_Mention(start, start + owner.end(1), "GPE", "spacy"))
             start += owner.end()
         out.append(_Mention(start, end, ent.label_, "spacy"))
+    return out
+
+
+_RUN_JOINERS = frozenset({"of", "for", "&", "de", "al", "bin", "van", "von"})
+_CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+    "April May June July August September October November December Jan Feb Mar Apr "
+    "Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+
+
+def _propn_runs(doc: Any, body: str) -> list[tuple[int, int]]:
+    """Character ranges of runs of capitalized PROPN tokens (joined by "of", "for",
+    "&"... between two of them), trimmed like recognizer spans."""
+    toks = list(doc)
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        if toks[i].pos_ != "PROPN" or not toks[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            nxt = toks[j]
+            if nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+                j += 1
+            elif (nxt.lower_ in _RUN_JOINERS and j + 1 < n and toks[j + 1].pos_ == "PROPN"
+                  and toks[j + 1].text[:1].isupper()):
+                j += 2
+            else:
+                break
+        start, end = _trim(body, toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text))
+        i = j
+        if end > start:
+            start = _strip_leading(body, start, end) if " " in body[start:end] else start
+            out.append((start, end))
+    return out
+
+
+def _propn_mentions(doc: Any, body: str) -> list[_Mention]:
+    """Mentions without the entity recognizer (the fast parse skips it), from PROPN
+    runs (`_propn_runs`).
+
+    Label cascade per run: a calendar word -> dropped; the alias table's label; an
+    acronym, or a single word before a weapon noun -> ORG (made PRODUCT in step 3); a
+    single word ending a longer organisation run of the article ("the Herald" after "the
+    Coastal Herald") -> ORG; other single words -> dropped (a surname is found from its
+    full name in step 4); an organisation, media or government word (Corporation, News,
+    Ministry, ...), or "the" before the run ("the Meridian Ledger") -> ORG; otherwise PERSON (in news a proper-name run of two or more
+    words is most often a person), its span starting after its last title word as the
+    recognizer's does ("Energy Minister Ola Brisk" -> "Ola Brisk")."""
+    runs = [(s, e, body[s:e]) for s, e in _propn_runs(doc, body)]
+    def org_like(start: int, text: str) -> bool:
+        return bool(_ORG_NAME.search(text + " ") or _GOV_BODY.search(text)
+                    or _MEDIA_WORDS.search(text) or _GOV_WORDS.search(text)
+                    # "the" before a name: people's names take none ("the Meridian Ledger")
+                    or re.search(r"\b[Tt]he\s+$", body[max(0, start - 4):start]))
+
+    org_tails = {text.split()[-1] for s, _, text in runs if " " in text and org_like(s, text)}
+    out: list[_Mention] = []
+    for start, end, text in runs:
+        if not text or text.rstrip(".") in _CALENDAR or text in _LEADING_STOP:
+            continue
+        entry = lookup(text)
+        if entry is not None:
+            label = entry.label
+        elif re.fullmatch(r"[A-Z][A-Z&.-]+", text) or (" " not in text and _WEAPON_AFTER.match(
+                body[end:])):
+            label = "ORG"
+        elif " " not in text:
+            if text not in org_tails:
+                continue
+            label = "ORG"
+        elif org_like(start, text):
+            label = "ORG"
+        else:
+            label = "PERSON"
+            words = list(re.finditer(r"\S+", text))
+            titled = [k for k, w in enumerate(words) if w.group().rstrip(".") in TITLES]
+            if titled and titled[-1] + 1 < len(words):
+                start += words[titled[-1] + 1].start()
+        out.append(_Mention(start, end, label, "spacy"))
     return out
 
 
