@@ -599,13 +599,19 @@ def _article(story: Story, index: int, seed: int) -> SyntheticArticle:
     return SyntheticArticle(name, text, outlet, url, story.id, w.pub_time)
 
 
-def generate_articles(n: int, seed: int = 0) -> Iterator[SyntheticArticle]:
-    """Yield `n` articles with their outlet, URL and story id (for clustering checks)."""
+def generate_articles(n: int, seed: int = 0, stories: int = N_STORIES) -> Iterator[SyntheticArticle]:
+    """Yield `n` articles with their outlet, URL and story id (for clustering checks).
+
+    `stories` sets how many stories they tell (article `i` tells story `i % stories`);
+    a clustering benchmark grows it with `n` so that stories keep a realistic size.
+    """
     if n < 0:
         raise ValueError(f"n must be >= 0, got {n}")
-    stories = make_stories(seed)
+    if stories < 1:
+        raise ValueError(f"stories must be >= 1, got {stories}")
+    story_set = make_stories(seed, stories)
     for i in range(n):
-        yield _article(stories[i % len(stories)], i, seed)
+        yield _article(story_set[i % len(story_set)], i, seed)
 
 
 def generate_corpus(n: int, seed: int = 0) -> Iterator[tuple[str, str]]:

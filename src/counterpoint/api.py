@@ -271,20 +271,88 @@ def compare(
     return result
 
 
-def group_stories(*, store: Any | None = None, settings: Settings | None = None) -> list[Story]:
-    """Assign every stored article that is in no story yet to a story (incrementally)."""
+def group_stories(
+    *, store: Any | None = None, settings: Settings | None = None, rebuild: bool = False,
+    embeddings: bool | None = None,
+) -> list[Story]:
+    """Put every stored article that is in no story yet into a story (incrementally).
+
+    Existing stories keep their articles; a new article joins one or starts one, and
+    may bridge two automatic stories into one (the merged-away story is deleted).
+    With `rebuild`, every automatic (unpinned) story is dropped and its articles are
+    grouped again -- pinned stories (merged or split by hand) stay exactly as they are.
+    With `embeddings` (and the extra installed), sentence-embedding similarity is mixed
+    into the scores; without the extra the lexical grouping runs alone. None means the
+    `story_embeddings` setting.
+    """
     from counterpoint.stories import assign_stories
+    from counterpoint.stories.embed import load_embedder
 
     settings = settings or load_settings()
+    use_embeddings = settings.story_embeddings if embeddings is None else embeddings
     store = store or open_store(settings=settings)
     existing = store.stories()
+    dropped: list[str] = []
+    if rebuild:
+        dropped = [s.id for s in existing if not s.pinned]
+        existing = [s for s in existing if s.pinned]
     placed = {i for s in existing for i in s.article_ids}
     new = [a for a in store.iter_articles() if a.id not in placed]
-    if not new:
+    if not new and not dropped:
         return existing
-    known = [a for a in store.iter_articles(sorted(placed))] if placed else []
+    known = list(store.iter_articles(sorted(placed))) if placed else []
     stories = assign_stories(new, existing, {a.id: a for a in known + new},
-                             threshold=settings.story_threshold)
+                             threshold=settings.story_threshold,
+                             embedder=load_embedder() if use_embeddings else None)
+    kept = {s.id for s in stories}
     with store.unit_of_work():
+        for sid in dict.fromkeys([*dropped, *(s.id for s in existing)]):
+            if sid not in kept:
+                store.delete_story(sid)
         store.put_stories(stories)
     return store.stories()
+
+
+def merge_stories(ids: Sequence[str], *, store: Any | None = None,
+                  settings: Settings | None = None) -> Story:
+    """Merge stories (ids or unique prefixes) by hand into the first; the result is
+    pinned and the decision logged, so no later grouping undoes it."""
+    from counterpoint.stories.manual import merge_stories as merge
+
+    store = store or open_store(settings=settings)
+    edit = merge([store.get_story(i) for i in ids])
+    return _apply_edit(store, edit)[0]
+
+
+def split_story(id: str, article_ids: Sequence[str], *, store: Any | None = None,
+                settings: Settings | None = None) -> tuple[Story, Story]:
+    """Move articles (ids or unique prefixes) out of a story into a new one, by hand;
+    both are pinned and the decision logged. Returns (the story left, the new one)."""
+    from counterpoint.stories.manual import split_story as split
+
+    store = store or open_store(settings=settings)
+    story = store.get_story(id)
+    moving = [_member(store, story, a) for a in article_ids]
+    first = store.get_article(moving[0]) if moving else None
+    edit = split(story, moving, title=first.title if first else None)
+    kept, new = _apply_edit(store, edit)
+    return kept, new
+
+
+def _member(store: Any, story: Story, prefix: str) -> str:
+    """The id of the story's article that is `prefix` or starts with it."""
+    hits = [a for a in story.article_ids if a == prefix] or [
+        a for a in story.article_ids if a.startswith(prefix)]
+    if len(hits) != 1:
+        raise NotFound(f"{'no' if not hits else 'more than one'} article {prefix!r} in story {story.id}",
+                       reason="not_found" if not hits else "ambiguous")
+    return hits[0]
+
+
+def _apply_edit(store: Any, edit: Any) -> list[Story]:
+    with store.unit_of_work():
+        for sid in edit.delete:
+            store.delete_story(sid)
+        store.put_stories(edit.put)
+        store.put_story_decision(edit.decision)
+    return [store.get_story(s.id) for s in edit.put]

@@ -16,6 +16,7 @@ from typing import Protocol, runtime_checkable
 
 from counterpoint.errors import NotFound
 from counterpoint.records import Analysis, Article, Comparison, Rejection, Story
+from counterpoint.stories.manual import StoryDecision
 
 
 class AmbiguousId(NotFound):
@@ -97,6 +98,15 @@ class Store(Protocol):
 
     def delete_story(self, id: str) -> None:
         """Delete a story, its membership and its comparison; raises NotFound."""
+        ...
+
+    def put_story_decision(self, decision: StoryDecision) -> None:
+        """Log a manual story decision (merge or split); the stories it produced are
+        stored, pinned, with `put_stories`."""
+        ...
+
+    def story_decisions(self) -> list[StoryDecision]:
+        """Every manual story decision, oldest first."""
         ...
 
     # -------------------------------------------------------------- comparisons

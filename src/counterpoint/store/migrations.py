@@ -125,8 +125,29 @@ def _v1_initial(conn: Connection) -> None:
     _v1_metadata().create_all(conn)
 
 
+def _v2_metadata() -> sa.MetaData:
+    """The table version 2 added (frozen)."""
+    md = sa.MetaData()
+    # Manual story decisions (merge, split), kept as a log: the stories they produce
+    # are pinned, and the log says who asked for what so it can be shown or replayed.
+    sa.Table(
+        "story_decisions",
+        md,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("action", sa.String, nullable=False),
+        sa.Column("at", sa.String, nullable=False),
+        sa.Column("json", sa.Text, nullable=False),
+    )
+    return md
+
+
+def _v2_story_decisions(conn: Connection) -> None:
+    _v2_metadata().create_all(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles, analyses, stories, story_articles, rejections, comparisons", _v1_initial),
+    Migration(2, "story_decisions: manual merges and splits of stories", _v2_story_decisions),
 ]
 
 

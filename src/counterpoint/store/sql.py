@@ -34,6 +34,7 @@ from counterpoint.errors import CounterpointError, NotFound, StoreError
 from counterpoint.records import Analysis, Article, Comparison, Rejection, Story
 from counterpoint.store.base import AmbiguousId
 from counterpoint.store.migrations import migrate
+from counterpoint.stories.manual import StoryDecision
 
 PAGE_SIZE = 200
 """Rows per query when streaming, and ids per IN (...) clause."""
@@ -95,7 +96,15 @@ COMPARISONS = sa.Table(
     sa.Column("produced_by", sa.String, nullable=False),
     sa.Column("json", sa.Text, nullable=False),
 )
-TABLES = (ARTICLES, ANALYSES, STORIES, STORY_ARTICLES, REJECTIONS, COMPARISONS)
+STORY_DECISIONS = sa.Table(
+    "story_decisions",
+    _MD,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("action", sa.String, nullable=False),
+    sa.Column("at", sa.String, nullable=False),
+    sa.Column("json", sa.Text, nullable=False),
+)
+TABLES = (ARTICLES, ANALYSES, STORIES, STORY_ARTICLES, REJECTIONS, COMPARISONS, STORY_DECISIONS)
 
 
 def _col(text: str | None) -> str | None:
@@ -476,6 +485,21 @@ class SqlStore:
             conn.execute(STORY_ARTICLES.delete().where(STORY_ARTICLES.c.story_id == id))
             if not conn.execute(STORIES.delete().where(STORIES.c.id == id)).rowcount:
                 raise NotFound(f"no story {id!r}")
+
+    def put_story_decision(self, decision: StoryDecision) -> None:
+        """Log a manual story decision (merge or split)."""
+        with self._errors("recording a story decision"), self._connect(write=True) as conn:
+            conn.execute(
+                STORY_DECISIONS.insert().values(
+                    action=decision.action, at=decision.at, json=decision.model_dump_json()
+                )
+            )
+
+    def story_decisions(self) -> list[StoryDecision]:
+        """Every manual story decision, oldest first."""
+        with self._errors("listing story decisions"), self._connect() as conn:
+            raws = conn.execute(sa.select(STORY_DECISIONS.c.json).order_by(STORY_DECISIONS.c.id))
+            return [StoryDecision.model_validate_json(r) for r in raws.scalars()]
 
     # --------------------------------------------------------- comparisons
 

@@ -1,50 +1,39 @@
-"""Story grouping: incremental assignment of new articles to stories.
+"""Story grouping over records: `assign_stories(new, existing, articles_by_id)`.
 
-`assign_stories(new_articles, existing_stories, articles_by_id)` is a pure function:
-the caller passes the new articles, the stories it already has, and the articles
-those stories contain (by id); it returns every story, updated and new, in a stable
-order (existing stories first, in the order given, then new ones in creation order).
+A pure function: the caller passes the new articles, the stories it already has and
+the articles those stories contain (by id); it returns every story after placing the
+new articles, in a stable order (surviving existing stories first, in the order
+given, then new ones in creation order). A story missing from the result was merged
+into another (the caller deletes it).
 
-For each new article, in input order:
+Steps:
 
-1. Skip it if an existing story already lists it (re-running is idempotent).
-2. `candidates()` proposes the stories it may join: today every non-pinned story
-   (pinned stories were split or merged by hand and keep their membership). A
-   blocking or approximate-nearest-neighbour index can replace this function
-   without touching the scoring.
-3. Score each candidate: cosine between the article's TF-IDF vector (title + body,
-   sublinear tf, English stop words) and the story centroid, plus
-   `NAME_BONUS` x the Jaccard overlap of capitalized names (people, places, outlets).
-4. Join the best story when its score reaches `threshold`; otherwise start a new
-   story whose id is a hash of this first article's id and whose title is its title.
+1. Skip new articles an existing story already lists, and repeats (idempotent).
+2. Replay the existing stories into a `Grouper` (`grouper.py`): their members are
+   placed as they are -- no decision is re-made, so earlier grouping and every
+   manual decision (pinned stories) stay.
+   With an embedder, every article is embedded first (the optional extra).
+3. Feed the new articles, in input order, to `Grouper.add`: blocking index ->
+   scored candidates -> join / bridge-merge / new story (see grouper.py).
+4. Turn the grouper's stories back into `Story` records: a story keeps its id and
+   title; a new one is named after its first article (id = hash of that article's id).
 
-The TF-IDF model is fitted on the new articles plus the existing stories' articles,
-so the result depends only on the arguments.
+The cost is O(stories' articles) to replay plus O(1) per new article (blocking).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-import re
 from collections.abc import Mapping, Sequence
-
-import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from typing import Any
 
 from counterpoint.provenance import stamp
-from counterpoint.records import Article, Story
+from counterpoint.records import Article, PartialDate, Story
+from counterpoint.stories.embed import Embedder, embedding_text
+from counterpoint.stories.grouper import THRESHOLD, Grouper
 
-STORIES = stamp("stories.tfidf", 1)
-NAME_BONUS = 0.2
-NAME_STOP = {
-    "the", "a", "an", "in", "on", "at", "it", "he", "she", "they", "we", "i", "but", "and",
-    "this", "that", "these", "those", "as", "for", "of", "to", "by", "with", "from", "after",
-    "before", "his", "her", "their", "its", "our", "if", "when", "while", "there", "what",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "photo",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "mr", "mrs", "ms", "dr",
-}
+STORIES = stamp("stories.tfidf", 2)
 
 
 def story_id(first_article_id: str) -> str:
@@ -52,40 +41,34 @@ def story_id(first_article_id: str) -> str:
     return "s" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
 
 
-def _text(article: Article) -> str:
-    return f"{article.title or ''}\n{article.body}"
+def day_number(date: PartialDate | None) -> int | None:
+    """Proleptic ordinal of a full date, None when year, month or day is unknown."""
+    if date is None or date.year is None or date.month is None or date.day is None:
+        return None
+    try:
+        return dt.date(date.year, date.month, date.day).toordinal()
+    except ValueError:
+        return None
 
 
-def capitalized_names(article: Article) -> set[str]:
-    """Capitalized words (likely names) of title and body, lowercased."""
-    words = re.findall(r"(?<![\w'’])[A-Z][\w-]+", _text(article))
-    return {w.lower() for w in words if w.lower() not in NAME_STOP and len(w) > 1}
+def _embed(embedder: Embedder | None, existing: Sequence[Story], articles_by_id: Mapping[str, Article],
+           fresh: Sequence[Article]) -> dict[str, Any]:
+    """Article id -> unit embedding of every article the grouper will see (none without
+    an embedder)."""
+    if embedder is None:
+        return {}
+    todo = {aid: articles_by_id[aid] for s in existing for aid in s.article_ids if aid in articles_by_id}
+    todo.update((a.id, a) for a in fresh)
+    ids = list(todo)
+    matrix = embedder([embedding_text(todo[i].title, todo[i].body) for i in ids])
+    return dict(zip(ids, matrix))
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-class _StoryState:
-    """A story being grown: its member rows, names, and |sum of member vectors|^2."""
-
-    def __init__(self, story: Story, rows: list[int]) -> None:
-        self.story = story
-        self.rows = rows
-        self.article_ids = list(story.article_ids)
-        self.names: set[str] = set()
-        self.sum_sq = 0.0
-        self.changed = False
-
-
-def candidates(article_row: int, states: Sequence[_StoryState]) -> list[int]:
-    """Indices of the stories an article may join: every non-pinned one.
-
-    The seam for a later blocking/ANN index (shared rare names, MinHash, vector
-    search): it only has to return a superset of the stories worth scoring.
-    """
-    del article_row
-    return [i for i, s in enumerate(states) if not s.story.pinned and s.rows]
+def _title(article: Article) -> str:
+    if article.title:
+        return article.title
+    first = article.body.strip().split("\n", 1)[0]
+    return first[:120] or "untitled story"
 
 
 def assign_stories(
@@ -93,133 +76,45 @@ def assign_stories(
     existing: Sequence[Story],
     articles_by_id: Mapping[str, Article],
     *,
-    threshold: float = 0.25,
+    threshold: float = THRESHOLD,
+    embedder: Embedder | None = None,
 ) -> list[Story]:
-    """Every story after adding `new_articles` (see module doc)."""
+    """Every story after adding `new_articles` (see module doc). With `embedder`
+    (`stories.embed.load_embedder()`), every article involved is embedded too and the
+    scores mix in embedding similarity."""
     known = {aid for s in existing for aid in s.article_ids}
-    fresh: list[Article] = []
+    fresh: dict[str, Article] = {}
     for article in new_articles:
-        if article.id not in known and all(a.id != article.id for a in fresh):
-            fresh.append(article)
+        if article.id not in known and article.id not in fresh:
+            fresh[article.id] = article
     if not fresh:
         return list(existing)
 
-    corpus: list[Article] = []
-    row_of: dict[str, int] = {}
+    grouper = Grouper(threshold)
+    vectors = _embed(embedder, existing, articles_by_id, list(fresh.values()))
+    record_of: dict[int, Story] = {}
     for story in existing:
+        key = grouper.new_story(pinned=story.pinned)
+        record_of[key] = story
         for aid in story.article_ids:
-            if aid in articles_by_id and aid not in row_of:
-                row_of[aid] = len(corpus)
-                corpus.append(articles_by_id[aid])
-    for article in fresh:
-        row_of[article.id] = len(corpus)
-        corpus.append(article)
+            article = articles_by_id.get(aid)
+            if article is not None and aid not in grouper.story_of:
+                grouper.place(key, aid, article.title, article.body, day_number(article.published),
+                              vectors.get(aid))
+    for article in fresh.values():
+        grouper.add(article.id, article.title, article.body, day_number(article.published),
+                    vectors.get(article.id))
 
-    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1)
-    try:
-        # rows are L2-normalised, so a dot product of two rows is their cosine
-        matrix = vectorizer.fit_transform([_text(a) for a in corpus]).tocsr()
-    except ValueError:  # only stop words everywhere: no vocabulary
-        matrix = sparse.csr_matrix((len(corpus), 1))
-    names = [capitalized_names(a) for a in corpus]
-
-    # story_of[row] = index of the story holding that row (-1: not placed yet)
-    story_of = np.full(len(corpus), -1, dtype=np.int64)
-    states: list[_StoryState] = []
-    for story in existing:
-        rows = [row_of[aid] for aid in story.article_ids if aid in row_of]
-        state = _StoryState(story, rows)
-        for r in rows:
-            state.names |= names[r]
-            story_of[r] = len(states)
-        if rows:
-            total = np.asarray(matrix[rows].sum(axis=0)).ravel()
-            state.sum_sq = float(total @ total)
-        states.append(state)
-
-    for article in fresh:
-        row = row_of[article.id]
-        best, best_score = _best_story(row, matrix, story_of, states, names)
-        if best >= 0 and best_score >= threshold:
-            state = states[best]
-            state.changed = True
-        else:
-            new = Story(
-                id=story_id(article.id),
-                title=article.title or article.body.strip().split("\n", 1)[0][:120],
-                article_ids=[],
-                produced_by=STORIES,
-            )
-            state = _StoryState(new, [])
-            best = len(states)
-            states.append(state)
-        _add(state, row, article.id, matrix, story_of, best, names)
-    return [_finish(s) for s in states]
-
-
-def _story_dots(row: int, matrix: sparse.csr_matrix, story_of: np.ndarray, n_stories: int) -> np.ndarray:
-    """For each story, the sum over its members of cosine(member, row)."""
-    placed = story_of >= 0
-    if not placed.any() or not n_stories:
-        return np.zeros(n_stories)
-    sims = np.asarray((matrix @ matrix[row].T).todense()).ravel()
-    return np.bincount(story_of[placed], weights=sims[placed], minlength=n_stories)
-
-
-def _best_story(
-    row: int,
-    matrix: sparse.csr_matrix,
-    story_of: np.ndarray,
-    states: list[_StoryState],
-    names: list[set[str]],
-) -> tuple[int, float]:
-    """The best-scoring candidate story for a row and its score (-1 if none).
-
-    cosine(row, centroid) is exact without building centroids: centroid . v is the
-    mean of member . v, and |sum|^2 is kept incrementally. The name bonus (a set
-    Jaccard) is only computed where it could still change the winner.
-    """
-    pool = candidates(row, states)
-    if not pool:
-        return -1, -1.0
-    dots = _story_dots(row, matrix, story_of, len(states))
-    cosines = {}
-    for i in pool:
-        norm = float(np.sqrt(states[i].sum_sq))
-        cosines[i] = float(dots[i]) / norm if norm else 0.0
-    best, best_score = -1, -1.0
-    floor = max(cosines.values()) - NAME_BONUS
-    for i in sorted(pool, key=lambda k: -cosines[k]):
-        if cosines[i] < floor:
-            break
-        score = cosines[i] + NAME_BONUS * _jaccard(names[row], states[i].names)
-        if score > best_score:
-            best, best_score = i, score
-    return best, best_score
-
-
-def _add(
-    state: _StoryState,
-    row: int,
-    article_id: str,
-    matrix: sparse.csr_matrix,
-    story_of: np.ndarray,
-    index: int,
-    names: list[set[str]],
-) -> None:
-    """Put a row into a story, keeping |sum|^2 exact: |s+v|^2 = |s|^2 + 2 s.v + |v|^2."""
-    cross = 0.0
-    if state.rows:
-        cross = float((matrix[state.rows] @ matrix[row].T).sum())
-    self_sq = float(matrix[row].multiply(matrix[row]).sum())
-    state.sum_sq += 2 * cross + self_sq
-    state.rows.append(row)
-    state.article_ids.append(article_id)
-    state.names |= names[row]
-    story_of[row] = index
-
-
-def _finish(state: _StoryState) -> Story:
-    if not state.changed and state.article_ids == list(state.story.article_ids):
-        return state.story
-    return state.story.model_copy(update={"article_ids": state.article_ids, "produced_by": STORIES})
+    out: list[Story] = []
+    for key, state in sorted(grouper.stories.items()):
+        old = record_of.get(key)
+        if old is None:
+            first = fresh[state.members[0]]
+            out.append(Story(id=story_id(first.id), title=_title(first),
+                             article_ids=list(state.members), produced_by=STORIES))
+            continue
+        # members the grouper could not see (article not given) stay where they were
+        ids = list(dict.fromkeys([*old.article_ids, *state.members]))
+        out.append(old if ids == list(old.article_ids)
+                   else old.model_copy(update={"article_ids": ids, "produced_by": STORIES}))
+    return out

@@ -1,0 +1,265 @@
+"""The incremental story grouper: one article at a time joins a story or starts one.
+
+`Grouper.add(key, title, body, day)` places one article and returns its story key;
+nothing placed before is ever re-clustered. For each article, in order:
+
+1. Terms and document frequencies: `vectorize.terms()` (unit sublinear tf), then the
+   article is counted in the running document frequencies, and weighted by the
+   current IDF.
+2. Blocking: `StoryIndex.candidates()` proposes at most `CANDIDATES` stories (shared
+   heavy terms), so the cost per article does not grow with the corpus.
+3. Exact score of each candidate: cosine between the article and the story centroid
+   (sum of its members' unit tf vectors, IDF applied now; coverage for a short
+   text), times a time factor
+   (1 within `TIME_WINDOW_DAYS` of the story's dates, then decaying; 1 when either
+   side has no date).
+4. Join the best story if its score reaches `threshold`. A short text (a
+   headline) may also score by coverage: few terms can only cover a small part of a
+   long story's centroid, so its cosine is low for the same fit (`Grouper.scores`).
+5. Bridge: another candidate that also scores at least `threshold x MERGE_FACTOR`
+   is the same story started twice (typically a headline that came before any
+   body); it is merged into the joined story -- unless either story is pinned
+   (split or merged by hand), which the grouper never merges, splits or empties.
+6. Otherwise the article starts a new story.
+
+Pinned stories take part as candidates (a new article about a story split by hand
+still joins it) but are never merged away.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from counterpoint.stories.index import CANDIDATES, TOP_TERMS, StoryIndex
+from counterpoint.stories.vectorize import DocumentFrequencies, terms
+
+THRESHOLD = 0.33
+"""Join bar for the cosine of a long article (tuned on the "tune" half of
+story_clusters_fnc1; 0.28-0.36 score within 0.002 B-cubed F1 there)."""
+SHORT_TERMS = 20
+"""An article with fewer distinct terms than this is short (a headline, a brief)."""
+SHORT_BAR = 0.4
+"""Join bar for a short article's coverage score (see `Grouper.scores`)."""
+PROMINENT = 0.05
+"""A term whose mean unit-tf weight over a story's members reaches this is prominent
+in the story: a headline term found there counts in full, rarer ones in part."""
+MERGE_FACTOR = 1.6
+EMBED_WEIGHT = 0.3
+EMBED_OFFSET = 0.25
+"""With embeddings: their share of the score, and the cosine that counts as zero
+(tuned on the "tune" half of story_clusters_fnc1: 0.2-0.35 tried)."""
+CENTROID_TERMS = 400
+"""Centroids keep their heaviest terms only (pruned at twice this), bounding memory."""
+TIME_WINDOW_DAYS = 3
+TIME_DECAY_DAYS = 7.0
+NORM_REFRESH = 0.05
+"""A cached centroid norm is recomputed when the corpus grew by this share since."""
+
+
+@dataclass
+class StoryState:
+    """A story being grown: members, centroid (sum of unit tf vectors), date range."""
+
+    key: int
+    members: list[Hashable] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)
+    first_day: int | None = None
+    last_day: int | None = None
+    pinned: bool = False
+    vector_sum: Any = None
+    """Sum of the members' embeddings (numpy), when embeddings are used."""
+    _norm: float = 0.0
+    _norm_at: int = -1
+
+    def add(self, weights: dict[str, float], day: int | None,
+            dfs: DocumentFrequencies | None = None) -> None:
+        """Add a member's weights; with `dfs`, the cached norm is updated in O(terms):
+        |c + w|^2 = |c|^2 + sum idf^2 (2 c w + w^2)."""
+        c = self.centroid
+        if dfs is not None and self._norm_at >= 0:
+            idf = dfs.idf
+            sq = self._norm * self._norm
+            for t, w in weights.items():
+                sq += idf(t) ** 2 * (2 * c.get(t, 0.0) * w + w * w)
+                c[t] = c.get(t, 0.0) + w
+            self._norm = math.sqrt(max(sq, 0.0)) or 1.0
+        else:
+            for t, w in weights.items():
+                c[t] = c.get(t, 0.0) + w
+            self._norm_at = -1
+        if day is not None:
+            self.first_day = day if self.first_day is None else min(self.first_day, day)
+            self.last_day = day if self.last_day is None else max(self.last_day, day)
+
+    def absorb(self, other: StoryState) -> None:
+        self.members.extend(other.members)
+        if other.vector_sum is not None:
+            self.vector_sum = other.vector_sum if self.vector_sum is None else self.vector_sum + other.vector_sum
+        self.add(other.centroid, other.first_day)
+        if other.last_day is not None:
+            self.add({}, other.last_day)
+
+    def norm(self, dfs: DocumentFrequencies) -> float:
+        n = dfs.n_docs
+        if self._norm_at < 0 or n > self._norm_at * (1 + NORM_REFRESH):
+            idf = dfs.idf
+            self._norm = math.sqrt(sum((w * idf(t)) ** 2 for t, w in self.centroid.items())) or 1.0
+            self._norm_at = n
+        return self._norm
+
+    def top_terms(self, dfs: DocumentFrequencies, k: int = TOP_TERMS) -> list[str]:
+        idf = dfs.idf
+        return [t for t, _ in heapq.nlargest(k, self.centroid.items(), key=lambda kv: kv[1] * idf(kv[0]))]
+
+    def prune(self, dfs: DocumentFrequencies) -> None:
+        if len(self.centroid) > 2 * CENTROID_TERMS:
+            keep = self.top_terms(dfs, CENTROID_TERMS)
+            self.centroid = {t: self.centroid[t] for t in keep}
+            self._norm_at = -1
+
+
+def time_factor(day: int | None, story: StoryState) -> float:
+    """1 inside the story's date range widened by TIME_WINDOW_DAYS, then exp decay."""
+    if day is None or story.first_day is None or story.last_day is None:
+        return 1.0
+    gap = max(story.first_day - day, day - story.last_day, 0) - TIME_WINDOW_DAYS
+    return 1.0 if gap <= 0 else math.exp(-gap / TIME_DECAY_DAYS)
+
+
+@dataclass
+class Decision:
+    """Where one article went, and which stories were merged into that one."""
+
+    story: int
+    score: float
+    merged: list[int] = field(default_factory=list)
+
+
+class Grouper:
+    """Mutable incremental state: document frequencies, stories, blocking index."""
+
+    def __init__(self, threshold: float = THRESHOLD, *, short_bar: float = SHORT_BAR,
+                 merge_factor: float = MERGE_FACTOR, candidates: int = CANDIDATES) -> None:
+        self.threshold = threshold
+        self.short_bar = short_bar
+        self.merge_factor = merge_factor
+        self.n_candidates = candidates
+        self.dfs = DocumentFrequencies()
+        self.stories: dict[int, StoryState] = {}
+        self.story_of: dict[Hashable, int] = {}
+        self.index = StoryIndex()
+        self._next = 0
+
+    # ---------------------------------------------------------------- building
+
+    def new_story(self, pinned: bool = False) -> int:
+        key = self._next
+        self._next += 1
+        self.stories[key] = StoryState(key, pinned=pinned)
+        return key
+
+    def place(self, story: int, key: Hashable, title: str | None, body: str, day: int | None,
+              vector: Any = None) -> None:
+        """Put an article into a given story (known membership: no decision made)."""
+        weights = terms(title, body)
+        self.dfs.add(weights)
+        self._put(story, key, weights, day, vector)
+
+    def _put(self, story: int, key: Hashable, weights: dict[str, float], day: int | None,
+             vector: Any = None) -> None:
+        state = self.stories[story]
+        state.members.append(key)
+        if vector is not None:
+            state.vector_sum = vector if state.vector_sum is None else state.vector_sum + vector
+        state.add(weights, day, self.dfs)
+        state.prune(self.dfs)
+        self.story_of[key] = story
+        size = len(state.members)
+        # re-index small stories on every article, larger ones every 4th: their top
+        # terms settle, and ranking a centroid costs O(its terms)
+        if size <= 8 or size % 4 == 0:
+            self.index.update(story, state.top_terms(self.dfs))
+
+    # ---------------------------------------------------------------- deciding
+
+    def scores(self, weights: dict[str, float], day: int | None,
+               vector: Any = None) -> list[tuple[float, int]]:
+        """(score, story) for the blocked candidates, best first, on the long-article
+        scale (compared with `threshold`).
+
+        A long article scores the cosine with the story centroid (IDF applied now).
+        A short one (a headline) gets the better of that and its *coverage*, since its
+        few terms cover a small part of a long story's centroid whatever the fit:
+        coverage is the share of its own TF-IDF mass (sum of squared unit weights)
+        found among the story's prominent terms, each term credited
+        min(1, mean weight / PROMINENT), rescaled so that `short_bar` lands on
+        `threshold`.
+        With an embedding (unit `vector`) and a story that has some, the score is
+        (1 - EMBED_WEIGHT) x that + EMBED_WEIGHT x (embedding cosine with the story's
+        mean embedding - EMBED_OFFSET). Then the time factor multiplies it.
+        """
+        q = self.dfs.weigh(weights)
+        idf = self.dfs.idf
+        qi = {t: w * idf(t) for t, w in q.items()}
+        short = len(weights) < SHORT_TERMS
+        rescale = self.threshold / self.short_bar
+        out = []
+        for story in self.index.candidates(q, self.n_candidates):
+            state = self.stories[story]
+            c = state.centroid
+            score = sum(w * c[t] for t, w in qi.items() if t in c) / state.norm(self.dfs)
+            if short:
+                scale = 1.0 / (len(state.members) * PROMINENT)
+                cover = sum(w * w * min(1.0, c[t] * scale) for t, w in q.items() if t in c)
+                score = max(score, rescale * cover)
+            if vector is not None and state.vector_sum is not None:
+                total = state.vector_sum
+                cosine = float(total @ vector) / (float(np.sqrt(total @ total)) or 1.0)
+                score = (1 - EMBED_WEIGHT) * score + EMBED_WEIGHT * (cosine - EMBED_OFFSET)
+            if score > 0:
+                out.append((score * time_factor(day, state), story))
+        out.sort(key=lambda sk: (-sk[0], sk[1]))
+        return out
+
+    def add(self, key: Hashable, title: str | None, body: str, day: int | None = None,
+            vector: Any = None) -> Decision:
+        """Place a new article (see module doc); `vector`: its unit embedding, if any."""
+        if key in self.story_of:
+            return Decision(self.story_of[key], 1.0)
+        weights = terms(title, body)
+        self.dfs.add(weights)
+        ranked = self.scores(weights, day, vector)
+        bar = self.threshold
+        if not ranked or ranked[0][0] < bar:
+            story = self.new_story()
+            self._put(story, key, weights, day, vector)
+            return Decision(story, ranked[0][0] if ranked else 0.0)
+        score, story = ranked[0]
+        decision = Decision(story, score)
+        merge_bar = bar * self.merge_factor
+        for other_score, other in ranked[1:]:
+            if other_score < merge_bar:
+                break
+            if not (self.stories[story].pinned or self.stories[other].pinned):
+                # the older story survives, so story ids stay put as stories grow
+                keep, gone = min(story, other), max(story, other)
+                self._merge(keep, gone)
+                decision.merged.append(gone)
+                story = decision.story = keep
+        self._put(decision.story, key, weights, day, vector)
+        return decision
+
+    def _merge(self, into: int, other: int) -> None:
+        absorbed = self.stories.pop(other)
+        self.index.remove(other)
+        target = self.stories[into]
+        target.absorb(absorbed)
+        for m in absorbed.members:
+            self.story_of[m] = into
+        self.index.update(into, target.top_terms(self.dfs))

@@ -1,0 +1,59 @@
+"""The optional embedding signal: mixed into scores when given, absent otherwise."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from counterpoint.stories import assign_stories
+from counterpoint.stories.embed import embedding_text, load_embedder
+from counterpoint.stories.grouper import Grouper
+
+FLOOD = "Heavy rain flooded Lenport. The river Asel burst its banks and mayor Lotte Brenn ordered evacuations."
+FLOOD2 = "Mayor Lotte Brenn said the Asel river rose and boats moved families out of flooded Lenport."
+X, Y = np.array([1.0, 0.0], dtype=np.float32), np.array([0.0, 1.0], dtype=np.float32)
+
+
+@pytest.mark.parametrize("vector, joins", [(None, True), (X, True), (Y, False)])
+def test_embedding_similarity_moves_the_score(vector, joins) -> None:
+    g = Grouper()
+    a = g.add("a", None, FLOOD, vector=None if vector is None else X).story
+    assert (g.add("b", None, FLOOD2, vector=vector).story == a) is joins
+
+
+def test_agreeing_embedding_scores_higher_than_a_disagreeing_one() -> None:
+    scores = {}
+    for name, vector in (("same", X), ("other", Y)):
+        g = Grouper()
+        g.add("a", None, FLOOD, vector=X)
+        scores[name] = g.add("b", None, FLOOD2, vector=vector).score
+    assert scores["same"] > scores["other"]
+
+
+def test_assign_stories_calls_the_embedder_once_for_every_article(make_article) -> None:
+    seen: list[list[str]] = []
+
+    def fake(texts):
+        seen.append(list(texts))
+        return np.tile(X, (len(texts), 1))
+
+    a, b = make_article("a", "Floods", FLOOD), make_article("b", None, FLOOD2)
+    first = assign_stories([a], [], {}, embedder=fake)
+    out = assign_stories([b], first, {a.id: a}, embedder=fake)
+    assert len(out) == 1 and out[0].article_ids == [a.id, b.id]
+    assert seen[-1] == [embedding_text(a.title, a.body), embedding_text(None, b.body)]
+
+
+def test_embedding_text_is_title_and_lead() -> None:
+    assert embedding_text("T", "body") == "T\nbody"
+    assert len(embedding_text(None, "x" * 5000)) == 1000
+
+
+@pytest.mark.slow
+def test_packaged_model_when_installed() -> None:
+    embed = load_embedder()
+    if embed is None:
+        pytest.skip("the embeddings extra is not installed")
+    v = embed(["River floods the harbor town", "Flood waters cover the harbor", "Comet seen at night"])
+    assert v.shape[0] == 3 and np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-3)
+    assert v[0] @ v[1] > v[0] @ v[2]
