@@ -352,7 +352,7 @@ def eval_polnear(
 
 StanceVariant = Annotated[
     Optional[str],
-    typer.Option("--variant", help="Stance model variant: lexical or embeddings (default: embeddings when installed)."),
+    typer.Option("--variant", help="Stance model variant: lexical (default; measured better on held-out stories) or embeddings."),
 ]
 StanceModelDir = Annotated[Optional[Path], typer.Option("--model", help="Stance model folder (default: the packaged one).")]
 

