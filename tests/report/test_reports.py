@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 import pytest
 from rich.console import Console
@@ -11,27 +10,16 @@ from rich.console import Console
 from counterpoint.records import (
     Analysis, Article, Attribution, AttributionKind, CellStance, Channel, ClaimCell, ClaimRow,
     Comparison, Contradiction, FramingTerm, OutletColumn, OutletPosition, PartialDate, Polarity, RemovedLine,
-    SourceKind, SourceRef, SourcingProfile, Span, Stance, Story, TimelineEvent, TimelineSupport,
+    SourceKind, SourceRef, SourcingProfile, Stance, Story, TimelineEvent, TimelineSupport,
 )
 from counterpoint.report import render_json, render_markdown
 from counterpoint.report.common import cell_label, route_label, source_label
 from counterpoint.report.terminal import render_terminal
 
+from .conftest import Result, span
+
 BODY_A = "The ferry company denied that the night service would end. Critics called it a \u201cslow collapse\u201d."
 BODY_B = "Officials familiar with the plan said the night service would end in May."
-
-
-def span(body: str, text: str) -> Span:
-    start = body.index(text)
-    return Span(start=start, end=start + len(text), text=text)
-
-
-@dataclass
-class Result:
-    story: Story
-    articles: list[Article]
-    analyses: list[Analysis]
-    comparison: Comparison
 
 
 @pytest.fixture()

@@ -23,6 +23,7 @@ from typing import Any
 
 from counterpoint.errors import CounterpointError
 from counterpoint.eval.fnc1 import classification_report
+from counterpoint.eval.predictions import write_csv
 
 EMERGENT_LABELS = ("for", "against", "observing")
 TO_FNC = {"for": "agree", "against": "disagree", "observing": "discuss"}
@@ -53,12 +54,7 @@ def load_emergent(folder: Path) -> list[EmergentRow]:
 
 
 def write_predictions(path: Path, rows: Sequence[EmergentRow], labels: Sequence[str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["id", "articleHeadlineStance"])
-        for row, lab in zip(rows, labels):
-            w.writerow([row.id, lab])
+    write_csv(path, ["id", "articleHeadlineStance"], ([r.id, lab] for r, lab in zip(rows, labels)))
 
 
 def evaluate_emergent(folder: Path, out: Path | None = None, model_dir: Path | None = None,

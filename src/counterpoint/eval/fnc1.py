@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from counterpoint.errors import CounterpointError
+from counterpoint.eval.predictions import write_csv
 
 FNC_LABELS = ("agree", "disagree", "discuss", "unrelated")
 
@@ -133,12 +134,8 @@ def fnc1_metrics(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any
 
 
 def write_predictions(path: Path, rows: Sequence[FncRow], labels: Sequence[str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["Headline", "Body ID", "Stance"])
-        for row, lab in zip(rows, labels):
-            w.writerow([row.headline, row.body_id, lab])
+    write_csv(path, ["Headline", "Body ID", "Stance"],
+              ([r.headline, r.body_id, lab] for r, lab in zip(rows, labels)))
 
 
 def evaluate_fnc1(folder: Path, out: Path | None = None, model_dir: Path | None = None,
