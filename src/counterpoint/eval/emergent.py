@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import csv
 import json
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from counterpoint.errors import CounterpointError
-from counterpoint.eval.fnc1 import classification_report
+from counterpoint.eval.fnc1 import classification_report, predict_pairs
 from counterpoint.eval.predictions import write_csv
 
 EMERGENT_LABELS = ("for", "against", "observing")
@@ -59,26 +58,23 @@ def write_predictions(path: Path, rows: Sequence[EmergentRow], labels: Sequence[
 
 def evaluate_emergent(folder: Path, out: Path | None = None, model_dir: Path | None = None,
                       variant: str | None = None, include_seen: bool = False,
-                  embedding_cache: Path | None = None) -> dict[str, Any]:
+                      embedding_cache: Path | None = None) -> dict[str, Any]:
     """Predict every row; score the unseen ones (all rows with `include_seen`)."""
-    from counterpoint.stance.model import LABELS, load_model
+    from counterpoint.stance.model import LABELS
 
     rows = load_emergent(folder)
-    model = load_model(model_dir)
-    t0 = time.perf_counter()
-    probs, used = model.predict_proba([r.claim for r in rows], [r.headline for r in rows],
-                                      kind="headline", variant=variant, cache=embedding_cache)  # type: ignore[arg-type]
-    seconds = time.perf_counter() - t0
-    predicted = [FROM_FNC[LABELS[i]] for i in probs[:, :3].argmax(axis=1)]
+    run = predict_pairs([r.claim for r in rows], [r.headline for r in rows], kind="headline",
+                        model_dir=model_dir, variant=variant, embedding_cache=embedding_cache)
+    # headline pairs are never "unrelated": the best of agree / disagree / discuss
+    predicted = [FROM_FNC[LABELS[i]] for i in run.probabilities[:, :3].argmax(axis=1)]
     if out is not None:
         write_predictions(Path(out), rows, predicted)
-    seen = model.is_seen([r.claim for r in rows]) | model.is_seen([r.headline for r in rows])
-    keep = [i for i, r in enumerate(rows) if r.stance in EMERGENT_LABELS and (include_seen or not seen[i])]
+    keep = [i for i, r in enumerate(rows) if r.stance in EMERGENT_LABELS and (include_seen or not run.seen[i])]
     result: dict[str, Any] = {
-        "task": "emergent", "variant": used, "rows": len(rows),
-        "excluded_seen": int(seen.sum()) if not include_seen else 0, "scored": len(keep),
+        "task": "emergent", "variant": run.variant, "rows": len(rows),
+        "excluded_seen": int(run.seen.sum()) if not include_seen else 0, "scored": len(keep),
         "claims_scored": len({rows[i].claim_id for i in keep}),
-        "pairs_per_second": round(len(rows) / seconds, 1) if seconds else None,
+        "pairs_per_second": run.pairs_per_second(),
     }
     if keep:
         report = classification_report([rows[i].stance for i in keep], [predicted[i] for i in keep],  # type: ignore[misc]

@@ -138,27 +138,54 @@ def write_predictions(path: Path, rows: Sequence[FncRow], labels: Sequence[str])
               ([r.headline, r.body_id, lab] for r, lab in zip(rows, labels)))
 
 
+@dataclass
+class PairPredictions:
+    """The shipped model's class probabilities over benchmark pairs, and which pairs
+    hold a text the model was trained or tuned on (those are not scored by default)."""
+
+    probabilities: np.ndarray
+    variant: str
+    seconds: float
+    seen: np.ndarray
+
+    def pairs_per_second(self) -> float | None:
+        n = len(self.probabilities)
+        return round(n / self.seconds, 1) if self.seconds else None
+
+
+def predict_pairs(claims: Sequence[str], texts: Sequence[str], *, kind: str,
+                  model_dir: Path | None = None, variant: str | None = None,
+                  embedding_cache: Path | None = None) -> PairPredictions:
+    """Score (claim, text) pairs with the stance model; shared by the FNC-1 and
+    Emergent evaluations."""
+    from counterpoint.stance.model import load_model
+
+    model = load_model(model_dir)
+    t0 = time.perf_counter()
+    probs, used = model.predict_proba(list(claims), list(texts), kind=kind, variant=variant,  # type: ignore[arg-type]
+                                      cache=embedding_cache)
+    seconds = time.perf_counter() - t0
+    seen = model.is_seen(list(claims)) | model.is_seen(list(texts))
+    return PairPredictions(probs, used, seconds, seen)
+
+
 def evaluate_fnc1(folder: Path, out: Path | None = None, model_dir: Path | None = None,
                   variant: str | None = None, include_seen: bool = False,
                   embedding_cache: Path | None = None) -> dict[str, Any]:
     """Predict every row; score the unseen ones (all rows with `include_seen`)."""
-    from counterpoint.stance.model import LABELS, load_model
+    from counterpoint.stance.model import LABELS
 
     rows = load_fnc1(folder)
-    model = load_model(model_dir)
-    t0 = time.perf_counter()
-    probs, used = model.predict_proba([r.headline for r in rows], [r.body for r in rows],
-                                      kind="body", variant=variant, cache=embedding_cache)  # type: ignore[arg-type]
-    seconds = time.perf_counter() - t0
-    predicted = [LABELS[i] for i in probs.argmax(axis=1)]
+    run = predict_pairs([r.headline for r in rows], [r.body for r in rows], kind="body",
+                        model_dir=model_dir, variant=variant, embedding_cache=embedding_cache)
+    predicted = [LABELS[i] for i in run.probabilities.argmax(axis=1)]
     if out is not None:
         write_predictions(Path(out), rows, predicted)
-    seen = model.is_seen([r.headline for r in rows]) | model.is_seen([r.body for r in rows])
-    keep = [i for i, r in enumerate(rows) if r.stance is not None and (include_seen or not seen[i])]
+    keep = [i for i, r in enumerate(rows) if r.stance is not None and (include_seen or not run.seen[i])]
     result: dict[str, Any] = {
-        "task": "fnc1", "variant": used, "rows": len(rows),
-        "excluded_seen": int(seen.sum()) if not include_seen else 0,
-        "scored": len(keep), "pairs_per_second": round(len(rows) / seconds, 1) if seconds else None,
+        "task": "fnc1", "variant": run.variant, "rows": len(rows),
+        "excluded_seen": int(run.seen.sum()) if not include_seen else 0,
+        "scored": len(keep), "pairs_per_second": run.pairs_per_second(),
     }
     if keep:
         result.update(fnc1_metrics([rows[i].stance for i in keep], [predicted[i] for i in keep]))  # type: ignore[misc]
