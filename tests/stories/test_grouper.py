@@ -71,3 +71,76 @@ def test_bridge_merges_a_story_started_twice() -> None:
     assert d.story == a and d.merged == [b]
     assert g.stories[a].members == ["a", "b", "c"]
     assert g.story_of["b"] == a
+
+
+# ------------------------------------------------ member scores, bridges, re-grouping
+
+FLOOD3 = "Rescuers in Lenport pulled residents from homes as the Asel flood waters kept rising."
+FLOOD5 = "Mayor Lotte Brenn ordered evacuations as the Asel river flooded Lenport again."
+TANK2 = "The Harbor Times stood by its report of a tank factory in Ostrel despite Varnia's denial."
+
+
+def _story(g: Grouper, *texts: str, pinned: bool = False) -> int:
+    key = g.new_story(pinned=pinned)
+    for i, text in enumerate(texts):
+        g.place(key, f"{key}-{i}", None, text, None)
+    return key
+
+
+def test_story_link_is_the_mean_pairwise_cosine() -> None:
+    g = Grouper()
+    a = _story(g, FLOOD, FLOOD2)
+    b = _story(g, TANK, TANK2)
+    assert g.story_link(a, b) == pytest.approx(g.story_link(b, a))
+    assert g.story_link(a, a) > g.story_link(a, b)  # members of one story are alike
+    assert 0.0 <= g.story_link(a, b) < 0.1
+    lone = _story(g, FLOOD3)
+    assert g.story_link(lone, lone) == 1.0
+
+
+def test_members_kept_are_capped() -> None:
+    from counterpoint.stories import grouper as mod
+
+    g = Grouper()
+    a = _story(g, *[f"{FLOOD} Update {i}." for i in range(mod.MEMBER_CAP + 5)])
+    assert len(g.stories[a].vectors) == mod.MEMBER_CAP
+    assert len(g.stories[a].members) == mod.MEMBER_CAP + 5
+
+
+def test_bridge_needs_the_two_stories_to_be_alike(monkeypatch) -> None:
+    from counterpoint.stories import grouper as mod
+
+    monkeypatch.setattr(mod, "STORY_BAR", 0.99)  # no two different stories reach this
+    g = Grouper(merge_factor=1.0)
+    a = _story(g, FLOOD)
+    b = _story(g, FLOOD2)
+    d = g.add("c", None, FLOOD + " " + FLOOD2)
+    assert d.merged == [] and set(g.stories) == {a, b}
+
+
+@pytest.mark.parametrize("pinned", [False, True])
+def test_fragments_of_one_story_regroup_unless_pinned(pinned: bool) -> None:
+    g = Grouper(threshold=0.99, short_bar=99.0)  # joins only via re-grouping
+    a = _story(g, FLOOD, FLOOD2, pinned=pinned)
+    d = g.add("x", None, FLOOD5)
+    if pinned:
+        assert d.merged == [] and g.story_of["x"] != a and a in g.stories
+    else:
+        assert d.story == a and d.merged and g.story_of["x"] == a
+
+
+def test_different_stories_do_not_regroup() -> None:
+    g = Grouper(threshold=0.99, short_bar=99.0)
+    a = _story(g, FLOOD, FLOOD2)
+    d = g.add("x", None, TANK + " " + TANK2)
+    assert d.merged == [] and g.story_of["x"] != a
+
+
+def test_regrouping_respects_time() -> None:
+    g = Grouper(threshold=0.99, short_bar=99.0)
+    a = g.new_story()
+    g.place(a, "a", None, FLOOD, 1000)
+    g.place(a, "b", None, FLOOD2, 1001)
+    assert g.add("near", None, FLOOD5, day=1002).story == a  # control: same days regroup
+    d = g.add("x", None, FLOOD5 + " Still.", day=1400)
+    assert d.merged == [] and g.story_of["x"] != a

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from counterpoint.errors import CounterpointError
+from counterpoint.eval.predictions import write_csv
 from counterpoint.records import Article
 
 EVAL_PRODUCER = "eval/1"
@@ -135,11 +136,7 @@ def evaluate_stories(
     seconds = time.perf_counter() - start
     scores = bcubed({d.doc_id: d.story_id for d in docs}, predicted)
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(["doc_id", "story_id"])
-            writer.writerows([d.doc_id, predicted.get(d.doc_id, "")] for d in docs)
+        write_csv(out, ["doc_id", "story_id"], ([d.doc_id, predicted.get(d.doc_id, "")] for d in docs))
     return {
         "part": part,
         "split_seed": split_seed if part != "all" else None,

@@ -14,7 +14,8 @@ Steps:
    manual decision (pinned stories) stay.
    With an embedder, every article is embedded first (the optional extra).
 3. Feed the new articles, in input order, to `Grouper.add`: blocking index ->
-   scored candidates -> join / bridge-merge / new story (see grouper.py).
+   scored candidates -> join / bridge-merge / new story -> local re-grouping of
+   the story just grown with its closest neighbour (see grouper.py).
 4. Turn the grouper's stories back into `Story` records: a story keeps its id and
    title; a new one is named after its first article (id = hash of that article's id).
 
@@ -33,7 +34,7 @@ from counterpoint.records import Article, PartialDate, Story
 from counterpoint.stories.embed import Embedder, embedding_text
 from counterpoint.stories.grouper import THRESHOLD, Grouper
 
-STORIES = stamp("stories.tfidf", 2)
+STORIES = stamp("stories.tfidf", 3)
 
 
 def story_id(first_article_id: str) -> str:
