@@ -400,7 +400,7 @@ class _Writer:
                 f"week, a meeting the ministry described as routine.")
 
     def denial(self) -> str:
-        s, k, sp = self.s, self.s.kind, self.s.spokes
+        k, sp = self.s.kind, self.s.spokes
         verb = self.rng.choice(["denied", "rejected claims", "dismissed reports"])
         return (f"The {k.ministry} also {verb} that {self.f(k.claim2)}. "
                 f"{_cap(_spokes_title(sp))} {sp.name} said the allegation was "

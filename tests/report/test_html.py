@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from counterpoint.report import FORMATS, render_html
 from counterpoint.report.html import CSP, span_key
 
-from .conftest import BODY_A, BODY_B, EVIL_IMG, EVIL_SCRIPT, span
+from .conftest import BODY_A, BODY_B, span
 
 
 class Tags(HTMLParser):
