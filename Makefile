@@ -7,13 +7,15 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= .cache/demo.sqlite
 PYTEST_ARGS ?=
+# Extras every developer and CI install (one list for install and lock).
+EXTRAS := test,eval,train,embeddings
 
 .PHONY: install browser demo test test-fast bench lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements/lock.txt -e '.[test,eval,train,embeddings]'
+	$(BIN)/python -m pip install --quiet -c requirements/lock.txt -e '.[$(EXTRAS)]'
 	$(BIN)/python -c "import counterpoint.nlp.model as m; m.model_name()"
 	touch $(STAMP)
 
@@ -51,7 +53,7 @@ bench: install
 # Re-pin: resolve the newest allowed versions and write them to requirements/lock.txt.
 lock:
 	rm -rf /tmp/counterpoint-lock && $(PYTHON) -m venv /tmp/counterpoint-lock
-	/tmp/counterpoint-lock/bin/pip install --quiet -e '.[test,eval,train,embeddings]'
+	/tmp/counterpoint-lock/bin/pip install --quiet -e '.[$(EXTRAS)]'
 	/tmp/counterpoint-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements/lock.txt
 
 clean:

@@ -297,10 +297,12 @@ def group_stories(
         dropped = [s.id for s in existing if not s.pinned]
         existing = [s for s in existing if s.pinned]
     placed = {i for s in existing for i in s.article_ids}
-    new = [a for a in store.iter_articles() if a.id not in placed]
+    new: list[Article] = []
+    known: list[Article] = []
+    for article in store.iter_articles():  # one pass over the store, not two
+        (known if article.id in placed else new).append(article)
     if not new and not dropped:
         return existing
-    known = list(store.iter_articles(sorted(placed))) if placed else []
     stories = assign_stories(new, existing, {a.id: a for a in known + new},
                              threshold=settings.story_threshold,
                              embedder=load_embedder() if use_embeddings else None)
