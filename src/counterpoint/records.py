@@ -242,6 +242,14 @@ class Claim(Record):
     voice: Voice
     evidence: list[Span]
     attribution_id: str | None = None
+    # The proposition broken into its parts, so claims can be compared field by field
+    # ("different actors for the same event"). Empty when the clause has no clear parts.
+    subject: str = Field(default="", description="who acts (resolved, e.g. 'Iran')")
+    predicate: str = Field(default="", description="the main verb's lemma, e.g. 'supply'")
+    object: str = Field(default="", description="to whom / what, e.g. 'drones to Russia'")
+    numbers: list[str] = Field(default_factory=list, description="quantities kept verbatim")
+    places: list[str] = Field(default_factory=list)
+    dates: list[str] = Field(default_factory=list, description="date phrases kept verbatim")
     produced_by: str
 
 
@@ -331,12 +339,18 @@ class ClaimRow(Record):
     cells: list[ClaimCell]
 
 
+class ArticleSpan(Span):
+    """A span together with the article it is in (evidence that crosses articles)."""
+
+    article_id: str = ""
+
+
 class Contradiction(Record):
     row_id: str
-    kind: Literal["sources", "outlet_voices", "numbers", "dates"]
+    kind: Literal["sources", "outlet_voices", "numbers", "dates", "actors"]
     description: str
     article_ids: list[str]
-    evidence: list[Span] = Field(default_factory=list)
+    evidence: list[ArticleSpan] = Field(default_factory=list)
 
 
 class FramingTerm(Record):
