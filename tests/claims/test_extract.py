@@ -53,7 +53,7 @@ def test_claims_ids_voice_stance_and_positive_propositions() -> None:
     article, attributions = _article_and_attributions()
     claims = extract_claims(article, None, attributions)
     assert [c.id for c in claims] == [f"ffffffffffff:c{n}" for n in range(1, 7)]
-    assert all(c.produced_by == "claims.rules/3" for c in claims)
+    assert all(c.produced_by == "claims.rules/4" for c in claims)
     first = claims[0]
     # "it" resolves to the holder; the denial of the report is a denial of the plan.
     assert first.proposition == "Varnia plans to open a tank plant in Ostrel"

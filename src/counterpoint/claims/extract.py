@@ -43,9 +43,16 @@ Cascade per attribution, in order:
    "hedges" (the outlet distances itself) while the reported holders stay listed.
    The outlet asserting or disputing in its own voice comes from its own sentences
    (attribution kind OUTLET) and steps 4-5 ("these denials are false").
+10. The proposition's parts (`claims.parts`): subject, predicate, object, numbers,
+   places, dates, read from the parse over the claim's content spans (the cue left
+   out). A proposition already broken down (an anaphor's antecedent, the outlet's
+   distanced copy) reuses those parts; one that restates an earlier proposition
+   with another figure (step 6) takes its parts with the new numbers; an attribute
+   claim ("the drones would be faster") has the thing, "be" and the quality.
 
 `doc` (the article's spaCy parse) is optional: without it step 2 keeps each group
-whole.
+whole and step 10 keeps only the holder as subject (when the proposition opens with
+its name) and the numbers.
 """
 
 from __future__ import annotations
@@ -53,6 +60,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from counterpoint.claims.parts import ClaimParts, attribute_parts, numbers_in, parts_of
 from counterpoint.claims.split import comparative_attributes, split_clauses
 from counterpoint.claims.stance import (
     FALSITY,
@@ -76,7 +84,7 @@ from counterpoint.records import (
     Voice,
 )
 
-CLAIMS = stamp("claims.rules", 3)
+CLAIMS = stamp("claims.rules", 4)
 
 ANAPHORIC = re.compile(
     rf"^(?:the|these|those|such|this|that|its|their|his|her|all)?\s*(?:[\w-]+\s+){{0,3}}?"
@@ -427,6 +435,7 @@ def extract_claims(
     )
     cues = {a.id: (a.cue_lemma or "").lower() for a in attributions}
     claims: list[Claim] = []
+    attribute_ids: set[str] = set()
     for attribution in ordered:
         for group in _content_groups(list(attribution.content)):
             made: list[Claim] = []
@@ -439,7 +448,6 @@ def extract_claims(
                 and not _has_verb(doc, group)
             )
             markers: dict[str, str] = {}  # claim id -> the outlet's distancing words
-            attribute_ids: set[str] = set()
             for piece in _pieces(doc, group):
                 claim = _claim_of(article, attribution, group, piece, claims, cues,
                                   verbless=verbless, gerunds=gerunds)
@@ -474,4 +482,64 @@ def extract_claims(
             for claim in made:
                 if claim.id in markers:
                     claims.append(_distanced(article, attribution, claim, markers[claim.id], claims))
-    return claims
+    by_id = {a.id: a for a in attributions}
+    return _with_parts(doc, claims, by_id, attribute_ids)
+
+
+FIGURE_SLOT = "#"
+
+
+def _content_spans(claim: Claim, attribution: Attribution | None) -> list[Span]:
+    """The claim's evidence without its cue: the words the proposition comes from."""
+    if attribution is None:
+        return list(claim.evidence)
+    cue = {(s.start, s.end) for s in [attribution.cue, *attribution.cue_parts] if s is not None}
+    return [s for s in claim.evidence if (s.start, s.end) not in cue]
+
+
+def _refigured(parts: ClaimParts, numbers: list[str]) -> ClaimParts:
+    """An earlier proposition's parts with its figures replaced by the new ones."""
+    fields = parts.update()
+    for old, new in zip(parts.numbers, numbers):
+        for name in ("subject", "object"):
+            fields[name] = fields[name].replace(old, new)
+    return ClaimParts(**{**fields, "numbers": numbers})
+
+
+def _restates(proposition: str, spans: list[Span]) -> bool:
+    """Whether the proposition's words (its figures aside) are mostly not in its own
+    content: "X put the figure at N" restates an earlier claim rather than stating it."""
+    words = re.findall(r"[a-z]+", QUANTITY.sub(" ", proposition).lower())
+    content = set(re.findall(r"[a-z]+", " ".join(s.text for s in spans).lower()))
+    return bool(words) and sum(w in content for w in words) * 2 < len(words)
+
+
+def _with_parts(
+    doc: Any | None,
+    claims: list[Claim],
+    attributions: dict[str, Attribution],
+    attribute_ids: set[str],
+) -> list[Claim]:
+    """Each claim with its proposition's parts (step 10)."""
+    done: dict[str, ClaimParts] = {}  # proposition -> its parts
+    by_figure: dict[str, ClaimParts] = {}  # proposition with figures blanked -> parts
+    out: list[Claim] = []
+    for claim in claims:
+        proposition = claim.proposition
+        parts = done.get(proposition)
+        if parts is None:
+            spans = _content_spans(claim, attributions.get(claim.attribution_id or ""))
+            if claim.id in attribute_ids:
+                parts = attribute_parts(proposition, doc, spans)
+            else:
+                blanked = QUANTITY.sub(FIGURE_SLOT, proposition)
+                earlier = by_figure.get(blanked) if blanked != proposition else None
+                if earlier is not None and _restates(proposition, spans):
+                    # step 6: "put the figure at N" restates an earlier proposition
+                    parts = _refigured(earlier, numbers_in(proposition))
+                else:
+                    parts = parts_of(doc, spans, proposition, claim.holder)
+            done[proposition] = parts
+            by_figure.setdefault(QUANTITY.sub(FIGURE_SLOT, proposition), parts)
+        out.append(claim.model_copy(update=parts.update()))
+    return out
