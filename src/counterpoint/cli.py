@@ -381,14 +381,34 @@ def eval_emergent(
     variant: StanceVariant = None,
     model: StanceModelDir = None,
     include_seen: Annotated[bool, typer.Option(help="Also score rows whose texts the model trained on.")] = False,
+    head: Annotated[Optional[Path], typer.Option("--head", help="Headline stance head folder (default: the packaged one, with the packaged model).")] = None,
+    use_head: Annotated[bool, typer.Option("--use-head/--no-head", help="Score with the headline stance head (else the stance model alone).")] = True,
 ) -> None:
     """Headline stance (for/against/observing) on Emergent: accuracy, macro-F1."""
     from counterpoint.eval.emergent import evaluate_emergent, format_report
 
-    result = evaluate_emergent(data, out=out, model_dir=model, variant=variant, include_seen=include_seen)
-    err.print(f"stance variant {result['variant']}: scored {result['scored']} rows, "
+    result = evaluate_emergent(data, out=out, model_dir=model, variant=variant, include_seen=include_seen,
+                               head_dir=head, use_head=use_head)
+    err.print(f"stance {result['scorer']} ({result['variant']}): scored {result['scored']} rows, "
               f"excluded {result['excluded_seen']} rows the model saw in training", highlight=False)
     sys.stdout.write(format_report(result) + "\n")
+
+
+@train_app.command("headline-stance")
+def train_headline_stance(
+    data: Annotated[Path, typer.Argument(help="Folder holding emergent/ (and story_clusters_fnc1/ for the fallback split).")],
+    out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the head and its card (default: the packaged stance folder).")] = None,
+    seed: Annotated[int, typer.Option(help="Random seed (folds).")] = 0,
+) -> None:
+    """Train the headline stance head on Emergent training claims (after `train stance`; needs the `train` extra)."""
+    import logging
+
+    from counterpoint.train.headline_stance import train_headline_stance as train
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", stream=sys.stderr)
+    meta = train(data, out, seed=seed)
+    sys.stdout.write(json.dumps({k: meta.get(k) for k in ("chosen", "train", "held_out", "held_out_figures",
+                                                          "training_seconds")}, indent=2, default=str) + "\n")
 
 
 @train_app.command("stance")

@@ -1,4 +1,5 @@
-"""`counterpoint eval emergent`: loading, the CLI end to end, seen-row exclusion, --out."""
+"""`counterpoint eval emergent`: loading, the CLI end to end, seen-row exclusion, --out,
+which scorer runs (the headline head or the stance model), the held-out gates."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import pytest
 
 from counterpoint.cli import main
 from counterpoint.eval.emergent import evaluate_emergent, load_emergent
-from counterpoint.stance.features import Vocabulary, feature_names
+from counterpoint.stance.features import Vocabulary, feature_names, pair_features
+from counterpoint.stance.headline import CUE_NAMES, HeadlineHead, fit_terms, save_head
 from counterpoint.stance.linear import LinearStance
 from counterpoint.stance.model import save_model
 from counterpoint.stance.text import text_hashes
@@ -51,7 +53,8 @@ def tiny_model(folder: Path, seen: list[str]) -> Path:
         {"tree_structure": leaf(0.0)},
         {"tree_structure": leaf(5.0)},  # unrelated: ignored for headline pairs
     ]}
-    zero = LinearStance(np.zeros((3 * len(vocab.idf), 3), np.float32), np.zeros(3, np.float32))
+    width = pair_features(["x"], ["y"], vocab, with_blocks=True)[1].shape[1]  # however many TF-IDF blocks
+    zero = LinearStance(np.zeros((width, 3), np.float32), np.zeros(3, np.float32))
     save_model(folder, vocab, {"body": zero, "headline": zero}, {"lexical": from_lightgbm_dump(dump)},
                text_hashes(seen), {"name": "tiny"})
     return folder
@@ -86,18 +89,76 @@ def test_include_seen_scores_everything(tmp_path: Path) -> None:
     assert result["scored"] == 4 and result["excluded_seen"] == 0
 
 
+def hand_head(folder: Path, seen: list[str]) -> Path:
+    """A head that says 'observing' when the headline has "reports", else 'for'."""
+    terms = fit_terms([r[1] for r in ROWS], [r[2] for r in ROWS], min_df=1)
+    coef = np.zeros((len(terms) + len(CUE_NAMES), 3))
+    coef[terms["reports"], 2] = 10.0
+    save_head(folder, HeadlineHead(terms=terms, cue_mean=np.zeros(len(CUE_NAMES)), cue_scale=np.ones(len(CUE_NAMES)),
+                                   coef=coef, intercept=np.array([1.0, 0.0, 0.0]), seen=text_hashes(seen),
+                                   meta={"name": "hand"}))
+    return folder
+
+
+def test_cli_with_head(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = write_emergent(tmp_path / "em")
+    model = tiny_model(tmp_path / "model", seen=["Baker in Dunmore sells gold loaf"])
+    head = hand_head(tmp_path / "head", seen=["Fishermen land giant eel in Lake Ormsby"])
+    pred = tmp_path / "pred.csv"
+    assert main(["eval", "emergent", str(data), "--model", str(model), "--head", str(head), "--out", str(pred)]) == 0
+    out = capsys.readouterr().out.strip()
+    result = json.loads(out[: out.rindex("\n")])
+    assert result["scorer"] == "headline-head"
+    # row 0 seen by the head, row 3 by the stance model: rows 1 (for, wrong) and 2 (observing, right)
+    assert result["excluded_seen"] == 2 and result["scored"] == 2 and result["accuracy"] == 0.5
+    with pred.open(newline="") as f:
+        assert [r[1] for r in csv.reader(f)][1:] == ["for", "for", "observing", "for"]
+
+
+def test_no_head_uses_the_stance_model(tmp_path: Path) -> None:
+    data = write_emergent(tmp_path / "em")
+    model = tiny_model(tmp_path / "model", seen=[])
+    head = hand_head(tmp_path / "head", seen=[])
+    result = evaluate_emergent(data, model_dir=model, head_dir=head, use_head=False)
+    assert result["scorer"] == "stance-model" and result["accuracy"] == 0.75
+    assert evaluate_emergent(data, model_dir=model, head_dir=head)["accuracy"] == 0.75  # head: 3 of 4 too
+    assert evaluate_emergent(data, model_dir=model)["scorer"] == "stance-model"  # explicit model, no head given
+
+
+def test_missing_head_folder_is_an_error(tmp_path: Path) -> None:
+    from counterpoint.errors import CounterpointError
+
+    with pytest.raises(CounterpointError):
+        evaluate_emergent(write_emergent(tmp_path / "em"), head_dir=tmp_path / "nothing")
+
+
 @pytest.mark.slow
 @pytest.mark.shared
 def test_gate_held_out_emergent(eval_dir: Path) -> None:
-    """Issue 4 gate: Emergent accuracy on claims the shipped model never saw."""
+    """Issue 4 gate: Emergent accuracy on claims neither the head nor the stance model saw."""
+    from counterpoint.stance.headline import load_head
+
+    if load_head() is None:
+        pytest.skip("no packaged headline head yet")
+    result = evaluate_emergent(eval_dir / "emergent", variant="lexical")
+    assert result["scorer"] == "headline-head"
+    assert result["excluded_seen"] > 0.5 * result["rows"]
+    assert result["claims_scored"] >= 20
+    assert result["accuracy"] >= GATE_EMERGENT_HEAD
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_gate_held_out_emergent_stance_model(eval_dir: Path) -> None:
+    """The stance model's own headline path (the fallback) on the same held-out claims."""
     from counterpoint.stance.model import MODEL_DIR
 
     if not (MODEL_DIR / "stance.npz").exists():
         pytest.skip("no packaged stance model yet")
-    result = evaluate_emergent(eval_dir / "emergent", variant="lexical")
-    assert result["excluded_seen"] > 0.5 * result["rows"]
-    assert result["claims_scored"] >= 20
+    result = evaluate_emergent(eval_dir / "emergent", variant="lexical", use_head=False)
+    assert result["scorer"] == "stance-model" and result["claims_scored"] >= 20
     assert result["accuracy"] >= GATE_EMERGENT_LEXICAL
 
 
-GATE_EMERGENT_LEXICAL = 0.72  # reached 0.7279 (issue target 0.80: not reached)
+GATE_EMERGENT_HEAD = 0.76  # reached 0.7653 (issue target 0.80: not reached)
+GATE_EMERGENT_LEXICAL = 0.72  # reached 0.7279

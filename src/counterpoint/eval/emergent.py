@@ -9,12 +9,22 @@ model. (Emergent's article headlines are often FNC-1 headlines, so both count.)
 
 Metrics: accuracy, macro-F1, per-class P/R/F1, confusion; `accuracy=...` last.
 `--out` writes `id,articleHeadlineStance` for every row.
+
+Scorer, in order:
+1. the headline stance head (counterpoint.stance.headline) when one is given
+   (`head_dir`), or when the packaged stance model runs (`model_dir` None) and a head is
+   packaged beside it: the head reads the article headline's own wording;
+2. otherwise (`use_head=False`, an explicit `model_dir` without a head, the embeddings
+   variant, or no head shipped) the stance model's headline path.
+With the head, a row counts as seen when either the head or the stance model trained on
+its claim or its headline; on a never-seen folder every row counts.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,23 +68,48 @@ def write_predictions(path: Path, rows: Sequence[EmergentRow], labels: Sequence[
 
 def evaluate_emergent(folder: Path, out: Path | None = None, model_dir: Path | None = None,
                       variant: str | None = None, include_seen: bool = False,
-                      embedding_cache: Path | None = None) -> dict[str, Any]:
-    """Predict every row; score the unseen ones (all rows with `include_seen`)."""
+                      embedding_cache: Path | None = None, head_dir: Path | None = None,
+                      use_head: bool = True) -> dict[str, Any]:
+    """Predict every row; score the unseen ones (all rows with `include_seen`).
+    See the module docstring for which scorer runs."""
+    from counterpoint.stance.headline import HEAD_LABELS, load_head
     from counterpoint.stance.model import LABELS
 
     rows = load_emergent(folder)
-    run = predict_pairs([r.claim for r in rows], [r.headline for r in rows], kind="headline",
-                        model_dir=model_dir, variant=variant, embedding_cache=embedding_cache)
-    # headline pairs are never "unrelated": the best of agree / disagree / discuss
-    predicted = [FROM_FNC[LABELS[i]] for i in run.probabilities[:, :3].argmax(axis=1)]
+    claims, headlines = [r.claim for r in rows], [r.headline for r in rows]
+    head = None
+    if use_head and variant != "embeddings" and (head_dir is not None or model_dir is None):
+        head = load_head(head_dir)
+        if head is None and head_dir is not None:
+            raise CounterpointError(f"no headline stance head in {head_dir}: run `counterpoint train headline-stance`")
+    if head is not None:
+        from counterpoint.stance.model import load_model
+
+        t0 = time.perf_counter()
+        probs = head.predict_proba(claims, headlines)
+        seconds = time.perf_counter() - t0
+        predicted = [FROM_FNC[HEAD_LABELS[i]] for i in probs.argmax(axis=1)]
+        seen = head.is_seen(claims) | head.is_seen(headlines)
+        try:
+            base = load_model(model_dir)
+            seen |= base.is_seen(claims) | base.is_seen(headlines)
+        except CounterpointError:  # no stance model shipped: only the head's own texts count
+            pass
+        scorer, used, pps = "headline-head", "lexical", round(len(rows) / seconds, 1) if seconds else None
+    else:
+        run = predict_pairs(claims, headlines, kind="headline", model_dir=model_dir, variant=variant,
+                            embedding_cache=embedding_cache)
+        # headline pairs are never "unrelated": the best of agree / disagree / discuss
+        predicted = [FROM_FNC[LABELS[i]] for i in run.probabilities[:, :3].argmax(axis=1)]
+        seen, scorer, used, pps = run.seen, "stance-model", run.variant, run.pairs_per_second()
     if out is not None:
         write_predictions(Path(out), rows, predicted)
-    keep = [i for i, r in enumerate(rows) if r.stance in EMERGENT_LABELS and (include_seen or not run.seen[i])]
+    keep = [i for i, r in enumerate(rows) if r.stance in EMERGENT_LABELS and (include_seen or not seen[i])]
     result: dict[str, Any] = {
-        "task": "emergent", "variant": run.variant, "rows": len(rows),
-        "excluded_seen": int(run.seen.sum()) if not include_seen else 0, "scored": len(keep),
+        "task": "emergent", "scorer": scorer, "variant": used, "rows": len(rows),
+        "excluded_seen": int(seen.sum()) if not include_seen else 0, "scored": len(keep),
         "claims_scored": len({rows[i].claim_id for i in keep}),
-        "pairs_per_second": run.pairs_per_second(),
+        "pairs_per_second": pps,
     }
     if keep:
         report = classification_report([rows[i].stance for i in keep], [predicted[i] for i in keep],  # type: ignore[misc]

@@ -1,0 +1,162 @@
+"""`train headline-stance`: claim folds, the fit, the split that follows the stance model,
+the end-to-end run on a tiny folder, the CLI command; the held-out gate on Emergent."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("sklearn")
+
+from counterpoint.cli import main  # noqa: E402
+from counterpoint.eval.emergent import load_emergent  # noqa: E402
+from counterpoint.stance.features import Vocabulary  # noqa: E402
+from counterpoint.stance.headline import HEAD_LABELS, load_head  # noqa: E402
+from counterpoint.stance.linear import LinearStance  # noqa: E402
+from counterpoint.stance.model import save_model  # noqa: E402
+from counterpoint.stance.text import text_hashes  # noqa: E402
+from counterpoint.stance.trees import from_lightgbm_dump  # noqa: E402
+from counterpoint.train.headline_stance import (  # noqa: E402
+    claim_folds,
+    cross_validate,
+    fit_head,
+    macro_f1,
+    train_headline_stance,
+    training_claims,
+)
+
+HEADER = ["id", "claimHeadline", "articleHeadline", "articleHeadlineStance", "articleId", "claimId", "official_split"]
+# Fictional claims; each gets an asserting, a refuting and a hedging headline.
+STORIES = [
+    ("c1", "A giant eel was found in Lake Ormsby", "Giant eel pulled from Lake Ormsby",
+     "Lake Ormsby eel photo is a hoax", "Report: giant eel may live in Lake Ormsby"),
+    ("c2", "The Dunmore baker sold a gold loaf", "Dunmore baker sells gold loaf",
+     "Gold loaf story is fake, Dunmore baker says", "Dunmore baker reportedly sold gold loaf?"),
+    ("c3", "Mayor Brill of Tarsk resigned", "Tarsk mayor Brill resigns",
+     "Brill denies resigning, calls rumor false", "Tarsk mayor Brill could resign, sources claim"),
+    ("c4", "A comet will pass over Velm", "Comet passes over Velm tonight",
+     "No, a comet is not passing over Velm", "Astronomers say comet may pass over Velm"),
+    ("c5", "Ferry service to Isle Quon ends", "Isle Quon ferry service ends",
+     "Quon ferry is not ending, operator insists", "Quon ferry may end, report claims"),
+]
+STANCES = ("for", "against", "observing")
+
+
+def write_folder(folder: Path) -> Path:
+    (folder / "emergent").mkdir(parents=True, exist_ok=True)
+    with (folder / "emergent" / "emergent.csv").open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(HEADER)
+        i = 0
+        for cid, claim, *heads in STORIES:
+            for head, stance in zip(heads, STANCES):
+                w.writerow([str(i), claim, head, stance, f"a{i}", cid, "train"])
+                i += 1
+    return folder
+
+
+def base_model(folder: Path, seen: list[str]) -> Path:
+    """A stance model that only matters for its seen hashes (the head's split)."""
+    vocab = Vocabulary.fit([s[1] for s in STORIES], min_df=1)
+    zero = LinearStance(np.zeros((3 * len(vocab.idf), 3), np.float32), np.zeros(3, np.float32))
+    dump = {"num_class": 4, "tree_info": [{"tree_structure": {"leaf_value": 0.0}}] * 4}
+    save_model(folder, vocab, {"body": zero, "headline": zero}, {"lexical": from_lightgbm_dump(dump)},
+               text_hashes(seen), {"name": "tiny"})
+    return folder
+
+
+@pytest.mark.parametrize(("folds", "seed"), [(2, 0), (3, 1), (5, 7)])
+def test_claim_folds_keep_claims_whole(folds: int, seed: int) -> None:
+    groups = [f"c{i % 7}" for i in range(40)]
+    fold = claim_folds(groups, folds, seed)
+    for g in set(groups):
+        assert len({int(f) for f, h in zip(fold, groups) if h == g}) == 1
+    assert set(fold.tolist()) == set(range(folds))
+    assert (claim_folds(groups, folds, seed) == fold).all()
+
+
+@pytest.mark.parametrize(
+    ("y", "p", "expected"),
+    [([0, 1, 2], [0, 1, 2], 1.0), ([0, 0, 1, 1], [0, 0, 0, 0], (2 / 3 + 0 + 0) / 3), ([2, 2], [0, 0], 0.0)],
+)
+def test_macro_f1(y: list[int], p: list[int], expected: float) -> None:
+    assert macro_f1(np.array(y), np.array(p)) == pytest.approx(expected)
+
+
+def test_fit_head_learns_the_wording_and_stores_hashes() -> None:
+    claims = [s[1] for s in STORIES for _ in STANCES]
+    heads = [h for s in STORIES for h in s[2:]]
+    y = np.array([0, 1, 2] * len(STORIES))
+    head = fit_head(claims, heads, y, c=10.0, min_df=1)
+    assert (head.predict_proba(claims, heads).argmax(axis=1) == y).mean() >= 0.9
+    assert head.is_seen(claims + heads).all() and not head.is_seen(["A sentence never used"]).any()
+    # unseen claim, same wording patterns
+    p = head.predict_proba(["The Kell bridge collapsed"] * 2, ["Kell bridge collapse is a hoax", "Report: Kell bridge may have collapsed"])
+    assert [HEAD_LABELS[i] for i in p.argmax(axis=1)] == ["disagree", "discuss"]
+
+
+def test_cross_validate_reports_both_figures() -> None:
+    claims = [s[1] for s in STORIES for _ in STANCES]
+    heads = [h for s in STORIES for h in s[2:]]
+    y = np.array([0, 1, 2] * len(STORIES))
+    groups = [s[0] for s in STORIES for _ in STANCES]
+    score = cross_validate(claims, heads, y, groups, {"c": 10.0, "min_df": 1, "balanced": False}, folds=5)
+    assert set(score) == {"cv_accuracy", "cv_macro_f1"} and 0.0 <= score["cv_accuracy"] <= 1.0
+
+
+def test_training_claims_follow_the_stance_model(tmp_path: Path) -> None:
+    data = write_folder(tmp_path / "data")
+    model = base_model(tmp_path / "model", seen=[STORIES[0][1], STORIES[2][1]])
+    rows = load_emergent(data / "emergent")
+    mask = training_claims(rows, data, model)
+    assert {r.claim_id for r, m in zip(rows, mask) if m} == {"c1", "c3"}
+
+
+def test_train_end_to_end_and_eval_skips_its_texts(tmp_path: Path) -> None:
+    data = write_folder(tmp_path / "data")
+    model = base_model(tmp_path / "model", seen=[s[1] for s in STORIES[:4]])
+    out = tmp_path / "head"
+    grid = [{"c": 10.0, "min_df": 1, "balanced": False}, {"c": 1.0, "min_df": 1, "balanced": False}]
+    meta = train_headline_stance(data, out, seed=0, grid=grid, model_dir=model)
+    assert {p.name for p in out.iterdir()} == {"headline.npz", "headline.json", "headline.md"}
+    assert meta["train"] == {"rows": 12, "claims": 4} and meta["held_out"] == {"rows": 3, "claims": 1}
+    fig = meta["held_out_figures"]
+    assert fig["scored"] == 3 and fig["claims_scored"] == 1 and fig["excluded_seen"] == 12
+    assert len(meta["grid"]) == 2 and meta["chosen"] in grid
+    head = load_head(out)
+    assert head is not None and head.is_seen([STORIES[0][2]]).all() and not head.is_seen([STORIES[4][2]]).any()
+    card = (out / "headline.md").read_text()
+    assert "counterpoint train headline-stance" in card and str(fig["accuracy"]) in card
+
+
+def test_cli_train_headline_stance(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import counterpoint.train.headline_stance as trainer
+
+    data = write_folder(tmp_path / "data")
+    model = base_model(tmp_path / "model", seen=[s[1] for s in STORIES[:4]])
+    monkeypatch.setattr(trainer, "GRID", ({"c": 10.0, "min_df": 1, "balanced": False},))
+    real = trainer.train_headline_stance
+    monkeypatch.setattr(trainer, "train_headline_stance",
+                        lambda d, o, seed=0: real(d, o, seed=seed, grid=trainer.GRID, model_dir=model))
+    assert main(["train", "headline-stance", str(data), "--out", str(tmp_path / "head")]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["held_out_figures"]["scored"] == 3
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_packaged_head_matches_its_card(eval_dir: Path) -> None:
+    """The shipped head's stored held-out figure is what `eval emergent` measures now."""
+    from counterpoint.eval.emergent import evaluate_emergent
+
+    head = load_head()
+    if head is None:
+        pytest.skip("no packaged headline head yet")
+    result = evaluate_emergent(eval_dir / "emergent")
+    assert result["scorer"] == "headline-head"
+    assert result["accuracy"] == pytest.approx(head.meta["held_out_figures"]["accuracy"], abs=1e-4)
