@@ -174,3 +174,15 @@ def test_p2_row_holds_no_unrelated_quote(result) -> None:
     assert "neutral" not in _member_text(result, row)
     assert not any(c.kind == "sources" and c.row_id == row.id
                    for c in result.comparison.contradictions)
+
+
+def test_contradiction_evidence_names_its_article_and_no_actor_rows(result) -> None:
+    # the four outlets disagree on whether ships docked and on the truck figures, not on
+    # who did something: no "actors" row
+    bodies = {a.id: a.body for a in result.articles}
+    for contradiction in result.comparison.contradictions:
+        assert contradiction.evidence
+        for span in contradiction.evidence:
+            assert span.article_id in contradiction.article_ids
+            assert bodies[span.article_id][span.start : span.end] == span.text
+    assert not [c.description for c in result.comparison.contradictions if c.kind == "actors"]

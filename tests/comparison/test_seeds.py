@@ -91,3 +91,16 @@ def test_p3_faster_drones_is_its_own_row_in_both(seed_comparison) -> None:
     assert all(c.claim_ids for c in row.cells), "both articles carry P3"
     # P3 is not the P1 row: no factory/plant claim sits on it.
     assert not any("plant" in p or "factory" in p for p in props(row))
+
+
+def test_contradiction_evidence_names_its_article_and_no_actor_rows(seed_comparison) -> None:
+    # EXPECTED.md section 3: the outlets differ on P2 and their sources on P1; neither
+    # names a different actor for the same event, so no "actors" row may appear
+    articles, _, cmp = seed_comparison
+    bodies = {a.id: a.body for a in articles}
+    assert cmp.contradictions
+    for contradiction in cmp.contradictions:
+        for span in contradiction.evidence:
+            assert span.article_id in contradiction.article_ids
+            assert bodies[span.article_id][span.start : span.end] == span.text
+    assert not [c.description for c in cmp.contradictions if c.kind == "actors"]

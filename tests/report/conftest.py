@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 
 from counterpoint.records import (
-    Analysis, Article, Attribution, AttributionKind, CellStance, Claim, ClaimCell, ClaimRow, Comparison,
+    ArticleSpan, Analysis, Article, Attribution, AttributionKind, CellStance, Claim, ClaimCell, ClaimRow, Comparison,
     Contradiction, FramingTerm, OutletColumn, PartialDate, Polarity, SourceKind, SourceRef, SourcingProfile,
     Span, Stance, Story, TimeExpression, TimelineEvent, TimelineSupport, TimeType, Voice, Caption,
 )
@@ -30,6 +30,11 @@ BODY_B = (
 def span(body: str, text: str) -> Span:
     start = body.index(text)
     return Span(start=start, end=start + len(text), text=text)
+
+
+def at(article_id: str, s: Span) -> ArticleSpan:
+    """The span as evidence that names its article."""
+    return ArticleSpan(start=s.start, end=s.end, text=s.text, article_id=article_id)
 
 
 @dataclass
@@ -88,7 +93,8 @@ def hostile() -> Result:
         contradictions=[Contradiction(
             row_id="r1", kind="sources", description=f"The board denies what officials assert {EVIL_IMG}",
             article_ids=[a.id, b.id],
-            evidence=[span(BODY_A, "the night ferry would stop"), span(BODY_B, "the night ferry would stop in May")],
+            evidence=[at(a.id, span(BODY_A, "the night ferry would stop")),
+                      at(b.id, span(BODY_B, "the night ferry would stop in May"))],
         )],
         framing=[FramingTerm(article_id=a.id, text="slow collapse", category="scare_quote",
                              span=span(BODY_A, "slow collapse")),
@@ -106,3 +112,37 @@ def hostile() -> Result:
     )
     story = Story(id="s1", title=f"Night ferry {EVIL_SCRIPT}", article_ids=[a.id, b.id], produced_by="test/1")
     return Result(story, [a, b], analyses, comparison)
+
+
+TWIN_LEAD = "The night ferry will stop in May. "
+
+
+@pytest.fixture()
+def twins() -> Result:
+    """Two articles that open with the same sentence: a span of the second article's lead
+    has the same offsets and text in the first, so only its article id says where it is."""
+    body_a = TWIN_LEAD + "The harbour board says it will not."
+    body_b = TWIN_LEAD + "Officials say the board agreed."
+    a = Article(id="a" * 32, source="a.txt", outlet="Harbour Daily", body=body_a, produced_by="test/1")
+    b = Article(id="b" * 32, source="b.txt", outlet="Coast Wire", body=body_b, produced_by="test/1")
+    lead = span(body_b, "The night ferry will stop in May")
+    row = ClaimRow(id="r1", proposition="the night ferry will stop in May", cells=[
+        ClaimCell(article_id=a.id, stance=CellStance.DENIES, evidence=[span(body_a, "it will not")]),
+        ClaimCell(article_id=b.id, stance=CellStance.ASSERTS, evidence=[lead]),
+    ])
+    comparison = Comparison(
+        story_id="s2",
+        columns=[OutletColumn(article_id=a.id, outlet=a.outlet or ""), OutletColumn(article_id=b.id, outlet="Coast Wire")],
+        rows=[row], shared_row_ids=["r1"],
+        contradictions=[Contradiction(
+            row_id="r1", kind="outlet_voices", description="Harbour Daily denies what Coast Wire asserts.",
+            article_ids=[a.id, b.id],
+            evidence=[at(a.id, span(body_a, "it will not")), at(b.id, lead),
+                      # evidence from an article the report does not show: listed, never guessed
+                      at("c" * 32, Span(start=0, end=9, text="The night"))],
+        )],
+        produced_by="test/1",
+    )
+    story = Story(id="s2", title="Night ferry", article_ids=[a.id, b.id], produced_by="test/1")
+    return Result(story, [a, b], [Analysis(article_id=a.id, produced_by="test/1"),
+                                  Analysis(article_id=b.id, produced_by="test/1")], comparison)

@@ -143,3 +143,42 @@ def test_cli_writes_html(hostile, monkeypatch, tmp_path):
                                        "--format", "html", "-o", str(out)])
     assert res.exit_code == 0, res.output
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def _contradiction_rows(html: str) -> list[tuple[str, str, list[str]]]:
+    """(outlet, quoted words, keys the link highlights) per evidence row of the section."""
+    section = html[html.index('<section id="contradictions">'):]
+    section = section[: section.index("</section>")]
+    out = []
+    for row in re.findall(r"<tr>(.*?)</tr>", section):
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+        keys = re.findall(r'data-ev="([^"]*)"', row)
+        out.append((re.sub(r"<[^>]+>", "", cells[0]), re.sub(r"<[^>]+>", "", cells[1]),
+                    keys[0].split() if keys else []))
+    return out
+
+
+def test_contradiction_evidence_goes_to_the_article_it_names(twins):
+    html = render_html(twins)
+    rows = _contradiction_rows(html)
+    lead = span(twins.articles[1].body, "The night ferry will stop in May")
+    # the lead sentence is the same text at the same offsets in both articles: the id puts
+    # it in the second column (key ev1-...), where a text search would have found the first
+    assert ("Coast Wire", "\u201cThe night ferry will stop in May\u201d", [span_key(1, lead)]) in rows
+    assert ("Harbour Daily", "\u201cit will not\u201d",
+            [span_key(0, span(twins.articles[0].body, "it will not"))]) in rows
+    assert span_key(0, lead) not in html  # nothing marked in the first article's lead
+    # evidence from an article the report does not show is listed without a link
+    assert ("?", "\u201cThe night\u201d", []) in rows
+    tags = parse(html)
+    marked = {k for _, a in tags.tags for k in (a.get("data-k") or "").split()}
+    assert span_key(1, lead) in marked
+    contra = [a for t, a in tags.tags if t == "span" and "contra" in (a.get("class") or "").split()]
+    assert {k.split("-")[0] for a in contra for k in a["data-k"].split()} == {"ev0", "ev1"}
+
+
+def test_hostile_contradiction_evidence_links_both_columns(hostile):
+    html = render_html(hostile)
+    rows = _contradiction_rows(html)
+    assert [outlet for outlet, _, _ in rows][1] == "Coast Wire"
+    assert [keys[0].split("-")[0] for _, _, keys in rows] == ["ev0", "ev1"]

@@ -176,3 +176,19 @@ def test_hostile_article_cannot_run_script(browser, hostile, tmp_path):
     page.locator("svg.matrix a.cell-link").first.click()
     assert page.locator(".hl").count() >= 1
     run.assert_clean()
+
+
+def test_contradiction_link_highlights_the_named_article(browser, twins, tmp_path):
+    # both articles open with the same sentence; the evidence's article id decides which
+    # column lights up
+    path = tmp_path / "twins.html"
+    path.write_text(render_html(twins), encoding="utf-8")
+    run = PageRun(browser, path)
+    page = run.page
+    row = page.locator("#contradictions tr", has_text="Coast Wire")
+    row.locator("a.evlink").click()
+    highlighted = page.locator(".hl")
+    assert highlighted.count() >= 1
+    assert page.locator("#article-1 .body .hl").count() == highlighted.count()
+    assert "The night ferry will stop in May" in page.locator("#article-1 .body .hl").first.inner_text()
+    run.assert_clean()

@@ -16,6 +16,16 @@ Kinds, checked in this order for each row:
    dates written with a number or a month name count: weekdays and "last week" are
    resolved through a reference date that may be a guess (another article's, for an
    undated one). Needs the articles' time expressions; without them it is skipped.
+5. "actors": members of the row (the same event) name different actors for it ("the
+   Harbour Ministry carried out the strike" / "the strike was carried out by the Brask
+   militia"). Who acts comes from `Claim.subject` when the claims stage filled it, else
+   from the proposition's subject or passive agent; it must be a story entity named in
+   the claim's own words (see `compare.actors.claim_actor`); aliases, one name inside
+   the other, pronouns, speakers, denials and converse wordings are no clash (see
+   `compare.actors.actors_clash`). One record per row, worded "Outlet A says X did it;
+   Outlet B says it was Y."
+
+Every record's evidence spans carry the id of the article they are in.
 """
 
 from __future__ import annotations
@@ -23,8 +33,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from counterpoint.comparison.actors import (
+    Actor,
+    actors_clash,
+    claim_actor,
+    entity_labels,
+    name_key,
+    same_actor,
+)
 from counterpoint.comparison.terms import Termer
 from counterpoint.records import (
+    Analysis,
+    ArticleSpan,
+    Attribution,
     CellStance,
     Claim,
     ClaimCell,
@@ -53,11 +74,19 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def located(spans: Sequence[Span], article_id: str) -> list[ArticleSpan]:
+    """The spans tagged with the article they are in: evidence of a contradiction
+    crosses articles, and offsets alone do not say whose body they index."""
+    return [
+        ArticleSpan(start=s.start, end=s.end, text=s.text, article_id=article_id) for s in spans
+    ]
+
+
 def _source_clash(row: ClaimRow, outlets: Mapping[str, str]) -> Contradiction | None:
     asserting: list[str] = []
     denying: list[str] = []
     articles: list[str] = []
-    evidence: list[Span] = []
+    evidence: list[ArticleSpan] = []
     for cell in row.cells:
         found = False
         for holder, stance in zip(cell.holders, cell.holder_stances):
@@ -71,7 +100,7 @@ def _source_clash(row: ClaimRow, outlets: Mapping[str, str]) -> Contradiction | 
                 found = True
         if found:
             articles.append(cell.article_id)
-            evidence.extend(cell.evidence)
+            evidence.extend(located(cell.evidence, cell.article_id))
     # one holder on both sides is an inconsistent parse or a nuanced statement, not
     # a clash between sources: at least two different holders must disagree
     if not any(a != d for a in set(asserting) for d in set(denying)):
@@ -142,7 +171,7 @@ def _outlet_clashes(row: ClaimRow, outlets: Mapping[str, str]) -> list[Contradic
                     kind="outlet_voices",
                     description=text,
                     article_ids=[a.article_id, b.article_id],
-                    evidence=list(a.evidence) + list(b.evidence),
+                    evidence=located(a.evidence, a.article_id) + located(b.evidence, b.article_id),
                 )
             )
     return out
@@ -175,7 +204,7 @@ def _number_clash(
                     f"about: {_short(row.proposition, 70)}."
                 ),
                 article_ids=list(dict.fromkeys([aid_a, aid_b])),
-                evidence=list(claim_a.evidence) + list(claim_b.evidence),
+                evidence=located(claim_a.evidence, aid_a) + located(claim_b.evidence, aid_b),
             )
     return None
 
@@ -237,9 +266,101 @@ def _date_clash(
                     f"about: {_short(row.proposition, 70)}."
                 ),
                 article_ids=[aid_a, aid_b],
-                evidence=list(claim_a.evidence) + list(claim_b.evidence),
+                evidence=located(claim_a.evidence, aid_a) + located(claim_b.evidence, aid_b),
             )
     return None
+
+
+def _teller(claim: Claim, aid: str, outlets: Mapping[str, str]) -> str:
+    outlet = outlets.get(aid, aid)
+    if claim.holder.kind is SourceKind.OUTLET or not claim.holder.name:
+        return outlet
+    return f"{outlet} (citing {claim.holder.name})"
+
+
+def _written(claim: Claim, attributions: Mapping[str, Attribution] | None) -> str | None:
+    """The claim's own words: its evidence without its attribution's cue and source name
+    (None without the analyses: the actor is then not checked against the text)."""
+    if attributions is None:
+        return None
+    attribution = attributions.get(claim.attribution_id or "")
+    framing: set[tuple[int, int]] = set()
+    if attribution is not None:
+        for span in (attribution.cue, *attribution.cue_parts, attribution.source.span):
+            if span is not None:
+                framing.add((span.start, span.end))
+    return " … ".join(s.text for s in claim.evidence if (s.start, s.end) not in framing)
+
+
+def _actor_clash(
+    row: ClaimRow,
+    claims: Mapping[str, Claim],
+    termer: Termer,
+    outlets: Mapping[str, str],
+    attributions: Mapping[str, Attribution] | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> Contradiction | None:
+    """One "actors" record for the row: the first pair of claims that name different
+    actors, with every other claim naming one of those actors (or a third one that
+    clashes with both) as further evidence."""
+    items: list[tuple[Actor, Claim, str]] = []
+    for cell in row.cells:
+        for cid in cell.claim_ids:
+            claim = claims.get(cid)
+            if claim is None:
+                continue
+            actor = claim_actor(claim, termer, _written(claim, attributions), labels)
+            if actor is not None:
+                items.append((actor, claim, cell.article_id))
+    pair = next(
+        (
+            (i, j)
+            for i in range(len(items))
+            for j in range(i + 1, len(items))
+            if actors_clash(items[i], items[j], termer)
+        ),
+        None,
+    )
+    if pair is None:
+        return None
+    first, second = items[pair[0]], items[pair[1]]
+    groups: list[list[tuple[Actor, Claim, str]]] = [[first], [second]]
+    for n, item in enumerate(items):
+        if n in pair:
+            continue
+        if same_actor(item[0], first[0]) and not same_actor(item[0], second[0]):
+            groups[0].append(item)
+        elif same_actor(item[0], second[0]) and not same_actor(item[0], first[0]):
+            groups[1].append(item)
+        elif actors_clash(item, first, termer) and actors_clash(item, second, termer):
+            home = next((g for g in groups[2:] if same_actor(g[0][0], item[0])), None)
+            if home is None:
+                groups.append([item])
+            else:
+                home.append(item)
+    parts: list[str] = []
+    for k, group in enumerate(groups):
+        actor, claim, _ = group[0]
+        who = _names([_teller(c, aid, outlets) for _, c, aid in group])
+        verb = "says" if len({_teller(c, aid, outlets) for _, c, aid in group}) == 1 else "say"
+        if k == 0:
+            if name_key(actor.name) in name_key(claim.proposition):
+                parts.append(f"{who} {verb} {_short(claim.proposition, 120)}")
+            else:
+                parts.append(f"{who} {verb} {actor.name} did it ({_short(claim.proposition, 100)})")
+        else:
+            parts.append(f"{who} {verb} it was {actor.name}")
+    # an outlet's distancing claim repeats its source's evidence: list each span once
+    evidence = list(dict.fromkeys(
+        ev for group in groups for _, c, aid in group for ev in located(c.evidence, aid)
+    ))
+    return Contradiction(
+        row_id=row.id,
+        kind="actors",
+        description="; ".join(parts) + ".",
+        article_ids=list(dict.fromkeys(aid for group in groups for _, _, aid in group)),
+        evidence=evidence,
+    )
 
 
 def find_contradictions(
@@ -248,9 +369,18 @@ def find_contradictions(
     columns: Sequence[OutletColumn],
     termer: Termer,
     times: Mapping[str, Sequence[TimeExpression]] | None = None,
+    analyses: Sequence[Analysis] | None = None,
 ) -> list[Contradiction]:
-    """All contradictions of the rows, in row order (see module doc)."""
+    """All contradictions of the rows, in row order (see module doc).
+
+    `analyses` (the story's) let the "actors" check read each claim's own words; without
+    them the actors are taken from the claims alone."""
     outlets = {c.article_id: c.outlet for c in columns}
+    attributions = (
+        {a.id: a for analysis in analyses for a in analysis.attributions}
+        if analyses is not None else None
+    )
+    labels = entity_labels(analyses, termer) if analyses is not None else None
     out: list[Contradiction] = []
     for row in rows:
         clash = _source_clash(row, outlets)
@@ -264,4 +394,7 @@ def find_contradictions(
             dates = _date_clash(row, claims, times, outlets)
             if dates is not None:
                 out.append(dates)
+        actors = _actor_clash(row, claims, termer, outlets, attributions, labels)
+        if actors is not None:
+            out.append(actors)
     return out

@@ -31,7 +31,8 @@ from counterpoint.comparison.sourcing import contested_claims, sourcing_profile
 from counterpoint.provenance import stamp
 from counterpoint.records import Analysis, Article, Comparison, OutletColumn, Story, TimelineEvent
 
-COMPARE = stamp("compare.rules", 2)
+# 3: contradiction evidence names its article; the "actors" kind
+COMPARE = stamp("compare.rules", 3)
 
 
 def outlet_name(article: Article) -> str:
@@ -68,7 +69,8 @@ def compare_story(
     shared, only_in = find_omissions(rows, ids)
     by_id = {a.article_id: a for a in chosen_analyses}
     contradictions = find_contradictions(
-        rows, claims, columns, termer, {a.article_id: a.times for a in chosen_analyses}
+        rows, claims, columns, termer, {a.article_id: a.times for a in chosen_analyses},
+        chosen_analyses,
     )
     contested = contested_claims(rows, contradictions, claims)
     return Comparison(

@@ -213,14 +213,6 @@ def _cell_targets(cell: ClaimCell, marks: _ArticleMarks | None, analysis: Analys
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
-def _locate(span: Span, candidates: Iterable[Article]) -> Article | None:
-    """The article a bare span belongs to (contradiction evidence carries no article id)."""
-    for article in candidates:
-        if 0 <= span.start < span.end <= len(article.body) and article.body[span.start : span.end] == span.text:
-            return article
-    return None
-
-
 # ------------------------------------------------------------------------ sections
 
 
@@ -324,20 +316,21 @@ def _evidence_link(keys: Iterable[str], text: str = "show in article") -> str:
     return f' <a class="evlink" href="#{keys[0]}" data-ev="{" ".join(keys)}">{e(text)}</a>'
 
 
-def _contradictions(result: ReportInput, c: Comparison, marks: dict[str, _ArticleMarks], names: dict[str, str]) -> str:
+def _contradictions(c: Comparison, marks: dict[str, _ArticleMarks], names: dict[str, str]) -> str:
     """Each contradiction with its evidence grouped per outlet: the quoted words (cues of a
-    word or two are only highlighted, not quoted) and one link that highlights them all."""
+    word or two are only highlighted, not quoted) and one link that highlights them all.
+
+    Each evidence span names its article (`ArticleSpan.article_id`); a span whose
+    article is not in the report is listed without a link rather than guessed."""
     items = []
     for x in c.contradictions:
-        involved = [a for a in result.articles if a.id in x.article_ids] + result.articles
         per_article: dict[str, list[Span]] = defaultdict(list)
         loose: list[Span] = []
         for span in x.evidence:
-            article = _locate(span, involved)
-            if article is None or article.id not in marks:
-                loose.append(span)
+            if span.article_id in marks:
+                per_article[span.article_id].append(span)
             else:
-                per_article[article.id].append(span)
+                loose.append(span)
         rows = []
         for aid, spans in per_article.items():
             keys = [marks[aid].add(s, "contra") for s in spans]
@@ -499,7 +492,7 @@ def render_html(result: ReportInput) -> str:
     # Sections that register marks (matrix, contradictions, shared) are built before the
     # article columns, whose rendering needs every mark.
     matrix = _matrix(c, marks, analyses)
-    contradictions = _contradictions(result, c, marks, names)
+    contradictions = _contradictions(c, marks, names)
     shared = _shared_and_only(c, marks, analyses, names)
     timeline = _timeline(c)
     articles = _article_columns(result, c, marks, analyses)
