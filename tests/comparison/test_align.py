@@ -172,3 +172,18 @@ def test_outlet_position(members: list[tuple[Stance, Voice]], position: OutletPo
 
     claims = [_voiced(n, stance, voice) for n, (stance, voice) in enumerate(members)]
     assert cell_for("a1", claims).outlet_position is position
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ostrel sent 300 armored tanks", [(300.0, frozenset({"armor", "tank"}))]),
+        # a hashtag or handle in the text is a word, not a number or entity marker
+        ("the #6DaysOfDark campaign reached 40 towns", [(40.0, frozenset({"town"}))]),
+        ("@harbour_desk posted 12 photos", [(12.0, frozenset({"photo"}))]),
+    ],
+)
+def test_quantities_ignore_literal_markers(text: str, expected: list) -> None:
+    termer = Termer({"ostrel": "ostrel"})
+    got = termer.quantities(text)
+    assert [n for n, _ in got] == [n for n, _ in expected]

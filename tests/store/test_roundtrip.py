@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from counterpoint.provenance import stamp
 from counterpoint.records import (
+    ArticleSpan,
     Analysis,
     Article,
     Attribution,
@@ -263,10 +264,13 @@ def comparisons(draw: st.DrawFn) -> Comparison:
                 st.builds(
                     Contradiction,
                     row_id=st.sampled_from(row_ids),
-                    kind=st.sampled_from(["sources", "outlet_voices", "numbers", "dates"]),
+                    kind=st.sampled_from(["sources", "outlet_voices", "numbers", "dates", "actors"]),
                     description=texts,
                     article_ids=st.lists(aid, max_size=2),
-                    evidence=st.lists(span, max_size=2),
+                    evidence=st.lists(
+                        st.builds(lambda s, a: ArticleSpan(**s.model_dump(), article_id=a), span, aid),
+                        max_size=2,
+                    ),
                 ),
                 max_size=2,
             )

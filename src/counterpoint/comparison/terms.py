@@ -176,7 +176,9 @@ class Termer:
         self._cache: dict[str, list[str]] = {}
 
     def normalize(self, text: str) -> str:
-        out = text.replace("’", "'")
+        # "@" and "#" mark entities and numbers below; a literal hashtag or handle in the
+        # text ("#6DaysOfDarkness") must not pass for one of those markers.
+        out = text.replace("’", "'").replace("#", " ").replace("@", " ")
         if self._pattern is not None:
             out = self._pattern.sub(
                 lambda m: " @" + re.sub(r"\W+", "_", self.surfaces[m.group(1).lower()]) + " ",
