@@ -187,3 +187,138 @@ def test_quantities_ignore_literal_markers(text: str, expected: list) -> None:
     termer = Termer({"ostrel": "ostrel"})
     got = termer.quantities(text)
     assert [n for n, _ in got] == [n for n, _ in expected]
+
+
+# ------------------------------------------- same event, different actor (align step 5)
+
+ACTORS_TERMER = {
+    "lenport": "lenport", "varnia": "varnia", "ostrel": "ostrel", "kessel": "kessel",
+    "kestria": "kestria", "coastal guard": "coastal-guard", "brask militia": "brask-militia",
+    "harbour ministry": "harbour-ministry",
+}
+
+
+def _parsed(n: int, text: str, subject: str = "", predicate: str = "",
+            stance: Stance = Stance.ASSERTS) -> Claim:
+    """A claim with the parts the claims stage fills from the parse (empty: no parse)."""
+    return _claim(n, text, stance).model_copy(update={"subject": subject, "predicate": predicate})
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # must align: two named actors, one verb, the rest the same
+        (("the Coastal Guard has sunk the ferry near Lenport",),
+         ("the Brask militia has sunk the ferry near Lenport",), True),
+        (("the Harbour Ministry will close the Kessel bridge on Monday",),
+         ("the Coastal Guard will close the Kessel bridge on Monday",), True),
+        # numbers aside: the figures differ, the event is one (contradictions compare them)
+        (("Varnia has delivered 300 tanks to Ostrel",), ("Kestria has delivered 500 tanks to Ostrel",), True),
+        (("Varnia has won the election",), ("Ostrel has won the election",), True),
+        # named through `Claim.subject` (the parse), not through the story's entities
+        (("the Tollen family has sold the old boat at the Lenport market", "Tollen family", "sell"),
+         ("the Venn brothers have sold the old boat at the Lenport market", "Venn brothers", "sell"), True),
+        # stance does not matter to alignment: a denial sits on the asserted event's row
+        (("the Coastal Guard has sunk the ferry near Lenport", "", "", Stance.DENIES),
+         ("the Brask militia has sunk the ferry near Lenport",), True),
+        # must not align: unnamed subjects (common nouns) keep the strict rule
+        (("the ministry has sunk the ferry near Lenport",), ("the militia has sunk the ferry near Lenport",),
+         False),
+        (("the port authority has closed the Kessel bridge",),
+         ("the city council has closed the Kessel bridge",), False),
+        # a copular clause, a state or a verb of saying is no action done by either
+        (("the Brask militia are the strongest force in Lenport",),
+         ("the Harbour Ministry are the strongest force in Lenport",), False),
+        (("the Tollen family have been the owners of the old boat at the Lenport market", "Tollen family", "be"),
+         ("the Venn brothers have been the owners of the old boat at the Lenport market", "Venn brothers", "be"),
+         False),
+        (("the Tollen family has remained at the old Lenport market", "Tollen family", "remain"),
+         ("the Venn brothers have remained at the old Lenport market", "Venn brothers", "remain"), False),
+        (("the Tollen family has denied selling the old boat at the Lenport market", "Tollen family", "deny"),
+         ("the Venn brothers have denied selling the old boat at the Lenport market", "Venn brothers", "deny"),
+         False),
+        (("the Tollen family has reported the old boat at the Lenport market", "Tollen family", "report"),
+         ("the Venn brothers have reported the old boat at the Lenport market", "Venn brothers", "report"),
+         False),
+        # another verb, or the same verb on other things
+        (("the Coastal Guard has sunk the ferry near Lenport",),
+         ("the Brask militia has boarded the ferry near Lenport",), False),
+        (("the Tollen family has sold the old boat at the Lenport market", "Tollen family", "sell"),
+         ("the Venn brothers have bought the old boat at the Lenport market", "Venn brothers", "buy"), False),
+        (("the Coastal Guard has put the ferry back into service at Lenport",),
+         ("the Brask militia has taken the ferry back into service at Lenport",), False),
+        (("the Coastal Guard has sunk the ferry near Lenport",), ("the Brask militia has sunk the tug near Lenport",),
+         False),
+        (("the Coastal Guard has sunk the ferry near Lenport",), ("the Brask militia has sunk the ferry near Kessel",),
+         False),
+    ],
+)
+def test_named_actors_of_one_event_share_a_row(a: tuple, b: tuple, same: bool) -> None:
+    from counterpoint.comparison.align import STRICT, _weights, similarity
+
+    termer = Termer(ACTORS_TERMER)
+    claims = [_parsed(1, *a), _parsed(2, *b)]
+    assert (len(group_claims(claims, termer)) == 1) is same
+    # every case is below the general bar for different subjects: the actor rule alone
+    # decides it
+    sets = [set(termer.terms(c.proposition)) for c in claims]
+    assert similarity(*sets, _weights(sets))[0] < STRICT
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "predicate", "expected"),
+    [
+        ("the Coastal Guard has sunk the ferry near Lenport", "", "",
+         ("sunk", {"sunk", "ferry", "near", "@lenport"})),
+        # the parse's lemma is the verb; figures are left out of the rest
+        ("Varnia has delivered 300 tanks to Ostrel", "Varnia", "deliver", ("supply", None)),
+        ("the Tollen family has sold the old boat", "Tollen family", "sell", ("supply", None)),
+        # no named subject
+        ("the militia has sunk the ferry", "", "", None),
+        ("they have sunk the ferry", "", "", None),
+        ("the Coastal Guard sank the ferry", "", "", None),  # no auxiliary: no subject terms
+        # copula, state, saying
+        ("the Brask militia are the strongest force", "", "", None),
+        ("the Harbour Ministry has remained in control", "Harbour Ministry", "remain", None),
+        ("Varnia has denied any role in the blast", "", "", None),
+        ("Varnia has denied any role in the blast", "Varnia", "deny", None),
+        ("the Harbour Ministry has said the ferry sank", "", "", None),
+    ],
+)
+def test_named_action(text: str, subject: str, predicate: str, expected) -> None:
+    from counterpoint.comparison.align import named_action
+
+    action = named_action(_parsed(1, text, subject, predicate), Termer(ACTORS_TERMER))
+    if expected is None:
+        assert action is None
+        return
+    verb, rest = expected
+    assert action is not None and action.verb == verb
+    assert not any(t.startswith("#") for t in action.rest)
+    assert not action.rest & set(Termer(ACTORS_TERMER).subject_terms(text))
+    if rest is not None:
+        assert action.rest == rest
+
+
+@pytest.mark.slow
+def test_actors_with_auxiliary_end_to_end(tmp_path) -> None:
+    """Through the whole pipeline (parse, entities, claims): two outlets name different
+    actors for one sinking, each before an auxiliary; one row, one "actors" clash."""
+    import counterpoint
+
+    articles = {  # written for this test: places, people and groups are invented
+        "lenport_daily.txt": "Ferry lost off Lenport\n\nMayor Ilse Brandt said the Coastal Guard has "
+                             "sunk the ferry near Lenport.\n\nThe guard did not respond to questions.\n",
+        "coast_wire.txt": "Militia blamed for ferry, union says\n\nThe Dockworkers Union said the Brask "
+                          "militia has sunk the ferry near Lenport.\n\nNobody was hurt, the union added.\n",
+    }
+    paths = []
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    result = counterpoint.compare(paths, store=counterpoint.open_store(str(tmp_path / "x.sqlite")))
+    rows = [r for r in result.comparison.rows if "ferry" in r.proposition]
+    assert len(rows) == 1 and all(c.claim_ids for c in rows[0].cells)
+    actors = [c for c in result.comparison.contradictions if c.kind == "actors"]
+    assert len(actors) == 1 and actors[0].row_id == rows[0].id
+    assert "Coastal Guard" in actors[0].description and "Brask militia" in actors[0].description

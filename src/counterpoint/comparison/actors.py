@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from counterpoint.comparison.terms import CONCEPTS, EVENT_CONCEPTS, Termer, stem
+from counterpoint.comparison.terms import EVENT_CONCEPTS, Termer, stem, verb_key
 from counterpoint.records import Analysis, Claim, SourceKind, Stance
 
 PRONOUNS = {
@@ -351,29 +351,19 @@ def same_actor(a: Actor, b: Actor) -> bool:
     )
 
 
-def _verb_key(word: str) -> str:
-    """A verb's comparison key: its concept or light stem, final -y/-i dropped, so the
-    lemma "carry" and the written "carried" meet."""
-    s = stem(word)
-    for key in (s, re.sub(r"i$", "y", s), word.lower()):
-        if key in CONCEPTS:
-            return CONCEPTS[key]
-    return re.sub(r"[iy]$", "", s)
-
-
 def same_verb(a: Actor, b: Actor) -> bool:
     """The two claims' main verbs match, or one's verb is an event concept the other's
     rest names ("attacked the depot" ~ "carried out an attack on the depot"). Unknown
     verbs (no parse, no predicate) leave it to the rest."""
     if not (a.verb and b.verb):
         return True
-    ka, kb = _verb_key(a.verb), _verb_key(b.verb)
+    ka, kb = verb_key(a.verb), verb_key(b.verb)
     if ka == kb:
         return True
     # only an event noun stands in for a verb: any other verb in the rest may belong to
     # a subordinate clause ("Sarn tightened checks where trucks were waiting")
-    return (ka in EVENT_CONCEPTS and ka in {_verb_key(t) for t in b.rest}) or (
-        kb in EVENT_CONCEPTS and kb in {_verb_key(t) for t in a.rest}
+    return (ka in EVENT_CONCEPTS and ka in {verb_key(t) for t in b.rest}) or (
+        kb in EVENT_CONCEPTS and kb in {verb_key(t) for t in a.rest}
     )
 
 

@@ -19,7 +19,11 @@ Similarity of two claims, in order of the checks:
 5. Guards on who does what (each needs a higher score to link anyway):
    different subjects (`Termer.subject_terms`, the words before the first
    auxiliary: "the ministry | would ask the paper for the documents" vs "the paper |
-   has published the documents") need `STRICT`; an action on one side and none on
+   has published the documents") need `STRICT`, unless the two claims differ only in
+   who acts (`named_action`, `actor_swap`: both subjects named, the same main verb,
+   the rest nearly the same: "the Coastal Guard | has sunk the ferry" vs "the Brask
+   militia | has sunk the ferry" is one event told with two actors, and must share a
+   row for the "actors" contradiction to see it); an action on one side and none on
    the other ("warships refuelled at the port" vs "no warship will be stationed
    there", which share only "foreign", "military") need `ONE_SIDED`, unless both
    subjects are known and share two terms (the same actor, the action in other
@@ -47,10 +51,18 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from counterpoint.comparison.terms import EVENT_CONCEPTS, Termer, fold_entities, surfaces_from
+from counterpoint.comparison.actors import SPEECH_VERBS, STATE_VERBS, proposition_actor
+from counterpoint.comparison.terms import (
+    EVENT_CONCEPTS,
+    Termer,
+    fold_entities,
+    surfaces_from,
+    verb_key,
+)
 from counterpoint.records import (
     Analysis,
     CellStance,
@@ -70,6 +82,9 @@ LINKAGE = 0.34
 STRICT = 0.8
 # A claim naming an action and one naming none link only above this score.
 ONE_SIDED = 0.65
+# Two claims with different named subjects and the same verb are one event told with
+# two actors when this share (Jaccard) of the rest of their terms is common to both.
+SWAP = 0.75
 
 OWN = {
     Stance.ASSERTS: CellStance.ASSERTS,
@@ -135,6 +150,61 @@ def termer_for(analyses: Sequence[Analysis]) -> Termer:
     return Termer(surfaces_from(kept))
 
 
+@dataclass(frozen=True)
+class Action:
+    """What a claim with a named subject says was done (see `named_action`)."""
+
+    verb: str  # the main verb's key: its concept, else its light stem
+    rest: frozenset[str]  # the proposition's terms without the subject's and the numbers
+
+
+# verbs of saying and thinking, lemma or written ("denied", "said"): see `named_action`
+SPEECH_KEYS = {verb_key(v) for v in SPEECH_VERBS} | {
+    verb_key(v) for v in ("said", "told", "thought", "wrote", "written", "spoke", "spoken")
+}
+
+
+def named_action(claim: Claim, termer: Termer, subject: Sequence[str] | None = None) -> Action | None:
+    """The action of a claim whose subject is named, else None.
+
+    The subject (`subject`, else `Termer.subject_terms`) is named when it holds a story
+    entity ("@...") or the claims stage filled `Claim.subject` (proper-noun actors
+    only). The main verb, in order: `Claim.predicate` (the parse's lemma), else the verb
+    after the subject (`actors.proposition_actor`). None, too, for a copular clause, a
+    state ("be", "remain") or a verb of saying or thinking: two speakers saying one
+    thing, or two bodies being something, are no single event with two actors.
+    """
+    terms = list(subject) if subject is not None else termer.subject_terms(claim.proposition)
+    if not terms:
+        return None
+    if not (claim.subject.strip() or any(t.startswith("@") for t in terms)):
+        return None
+    verb = claim.predicate.strip()
+    if not verb:
+        parsed = proposition_actor(claim.proposition)
+        verb = parsed[1] if parsed is not None else ""
+    if not verb or verb.lower() in STATE_VERBS or verb_key(verb) in SPEECH_KEYS:
+        return None
+    drop = set(terms)
+    rest = frozenset(
+        t for t in termer.terms(claim.proposition) if t not in drop and not t.startswith("#")
+    )
+    return Action(verb=verb_key(verb), rest=rest)
+
+
+def actor_swap(a: Action | None, b: Action | None) -> bool:
+    """Whether two claims differ only in who acts: the same verb, and at least `SWAP`
+    of their rests (Jaccard) shared, with `MIN_SHARED` words that are not entities
+    (an object, a place: "sunk | the ferry near Lenport"). The caller has checked that
+    the subjects differ."""
+    if a is None or b is None or a.verb != b.verb:
+        return False
+    shared = a.rest & b.rest
+    if sum(1 for t in shared if not t.startswith("@")) < MIN_SHARED:
+        return False
+    return len(shared) / len(a.rest | b.rest) >= SWAP
+
+
 def similarity(
     a: set[str], b: set[str], weights: dict[str, float]
 ) -> tuple[float, int]:
@@ -161,6 +231,7 @@ class _Scorer:
         term_sets: Sequence[set[str]],
         weights: dict[str, float],
         subjects: Sequence[frozenset[str]] | None = None,
+        actions: Sequence[Action | None] | None = None,
     ) -> None:
         self.sets = [frozenset(t) for t in term_sets]
         self.weights = weights
@@ -168,6 +239,7 @@ class _Scorer:
         self.strings = [" ".join(sorted(terms)) for terms in self.sets]
         self.events = [terms & EVENT_CONCEPTS for terms in self.sets]
         self.subjects = list(subjects) if subjects is not None else [frozenset()] * len(self.sets)
+        self.actions = list(actions) if actions is not None else [None] * len(self.sets)
 
     def score(self, i: int, j: int) -> tuple[float, int]:
         a, b = self.sets[i], self.sets[j]
@@ -189,10 +261,18 @@ class _Scorer:
         if score < threshold:
             return None
         subject_i, subject_j = self.subjects[i], self.subjects[j]
-        if subject_i and subject_j and not subject_i & subject_j and score < STRICT:
+        if (
+            subject_i
+            and subject_j
+            and not subject_i & subject_j
+            and score < STRICT
+            and not actor_swap(self.actions[i], self.actions[j])
+        ):
             # different actors doing things to the same objects are different claims:
             # "the ministry will ask the paper for the documents" vs "the paper has
-            # published the documents"
+            # published the documents"; but two named actors said to have done one
+            # thing ("the Coastal Guard / the Brask militia has sunk the ferry") are
+            # one event whose actor the sources dispute
             return None
         if (
             bool(self.events[i]) != bool(self.events[j])
@@ -283,7 +363,13 @@ def group_claims(
         units.append(unit)
         count[unit] += 1
     unit_sets = [term_sets[i] for i in first]
-    scorer = _Scorer(unit_sets, _weights(term_sets), [subjects[i] for i in first])
+    # a unit's subject is named when any of its claims has a parsed proper-noun subject
+    lead = list(first)
+    for i, unit in enumerate(units):
+        if claims[i].subject.strip() and not claims[lead[unit]].subject.strip():
+            lead[unit] = i
+    actions = [named_action(claims[i], termer, sorted(subjects[i])) for i in lead]
+    scorer = _Scorer(unit_sets, _weights(term_sets), [subjects[i] for i in first], actions)
     m = len(first)
     links: dict[tuple[int, int], float] = {}
     neighbours: dict[int, list[int]] = {}

@@ -32,7 +32,8 @@ from counterpoint.provenance import stamp
 from counterpoint.records import Analysis, Article, Comparison, OutletColumn, Story, TimelineEvent
 
 # 3: contradiction evidence names its article; the "actors" kind
-COMPARE = stamp("compare.rules", 3)
+# 4: align puts two named actors of one action on one row (align step 5)
+COMPARE = stamp("compare.rules", 4)
 
 
 def outlet_name(article: Article) -> str:

@@ -248,6 +248,16 @@ class Termer:
         return out
 
 
+def verb_key(word: str) -> str:
+    """A verb's comparison key: its concept or light stem, final -y/-i dropped, so the
+    lemma "carry" and the written "carried" meet, and "build"/"construct" on their concept."""
+    s = stem(word)
+    for key in (s, re.sub(r"i$", "y", s), word.lower()):
+        if key in CONCEPTS:
+            return CONCEPTS[key]
+    return re.sub(r"[iy]$", "", s)
+
+
 def surfaces_from(entities: Iterable[tuple[str, str]]) -> dict[str, str]:
     """(surface text, canonical id) pairs -> a lowercase surface map."""
     out: dict[str, str] = {}
