@@ -87,6 +87,11 @@ def test_analyze_is_incremental(tmp_path, store):
     assert len(forced.analyses) == 1
     analysis = store.get_analysis(first.analyses[0].article_id)
     assert any(a.source.name == "Mira Castell" for a in analysis.attributions)
+    # an analysis made by an older stage version is stale: analyze redoes it
+    store.put_analyses([analysis.model_copy(update={"produced_by": "pipeline.analyze/1"})])
+    redone = counterpoint.analyze(store=store, settings=settings)
+    assert [a.article_id for a in redone.analyses] == [analysis.article_id]
+    assert redone.analyses[0].produced_by != "pipeline.analyze/1"
 
 
 def test_compare_files_as_one_story(tmp_path, store):
@@ -100,3 +105,14 @@ def test_compare_files_as_one_story(tmp_path, store):
     assert [x.id for x in result.articles] == result.story.article_ids
     assert len(result.comparison.columns) == 2
     assert store.get_comparison(result.story.id) == result.comparison
+
+
+def test_pipeline_version_names_every_stage() -> None:
+    """A stage bump must change the Analysis stamp, or stored analyses go stale silently."""
+    from counterpoint.attribution.extract import PRODUCED_BY as rules
+    from counterpoint.claims.extract import CLAIMS
+    from counterpoint.pipeline import PIPELINE, pipeline_version
+
+    version = pipeline_version()
+    assert version.startswith(PIPELINE)
+    assert rules in version and CLAIMS in version and "time.rules/" in version

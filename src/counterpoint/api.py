@@ -165,7 +165,7 @@ def analyze(
     Analysis runs through the configured runner (models load once per worker);
     an article whose analysis fails is reported, the others are stored.
     """
-    from counterpoint.pipeline import PIPELINE
+    from counterpoint.pipeline import pipeline_version
     from counterpoint.runners import get_runner
 
     settings = settings or load_settings()
@@ -174,12 +174,12 @@ def analyze(
         ids = (
             [a.id for a in store.iter_articles()]
             if force
-            else store.articles_without_analysis(PIPELINE)
+            else store.articles_without_analysis(pipeline_version())
         )
     else:
         ids = [store.find_article(i).id for i in article_ids]
         if not force:
-            ids = [i for i in ids if _needs_analysis(store, i, PIPELINE)]
+            ids = [i for i in ids if _needs_analysis(store, i, pipeline_version())]
     result = AnalyzeResult()
     runner = get_runner(
         "local",

@@ -16,6 +16,7 @@ later Ray) map the same functions over many records.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, Protocol
 
 from counterpoint.provenance import stamp
@@ -32,7 +33,26 @@ from counterpoint.records import (
     TimeExpression,
 )
 
-PIPELINE = stamp("pipeline.analyze", 1)
+PIPELINE = stamp("pipeline.analyze", 2)
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """The `produced_by` of an Analysis: this composition's stamp plus the stamp of every
+    stage it runs ("pipeline.analyze/2 (attribution.rules/2, ..., time.rules/1)").
+
+    Bumping any stage's version therefore marks every stored analysis as stale, and
+    `counterpoint analyze` / `compare` redo them instead of serving old output.
+    Imported lazily: the stage modules pull in spaCy-facing code.
+    """
+    from counterpoint.attribution.extract import PRODUCED_BY as ATTRIBUTION_RULES
+    from counterpoint.attribution.model import PRODUCED_BY as ATTRIBUTION_CRF
+    from counterpoint.claims.extract import CLAIMS
+    from counterpoint.nlp.entities import NLP_ENTITIES
+    from counterpoint.time import RULES as TIME_RULES
+
+    stages = (ATTRIBUTION_RULES, ATTRIBUTION_CRF, NLP_ENTITIES, CLAIMS, TIME_RULES)
+    return f"{PIPELINE} ({', '.join(stages)})"
 
 
 class Stage(Protocol):
@@ -90,7 +110,7 @@ def assemble_analysis(
         claims=claims,
         times=times,
         published=article.published,
-        produced_by=PIPELINE,
+        produced_by=pipeline_version(),
     )
 
 

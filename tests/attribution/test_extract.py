@@ -68,7 +68,7 @@ def test_single_sentence(attribute, text, name, skind, cue, content, kind, polar
     assert content in content_text(a)
     assert a.kind == kind
     assert a.polarity == polarity
-    assert a.produced_by == "attribution.rules/1"
+    assert a.produced_by == "attribution.rules/2"
 
 
 def test_ids_are_deterministic(attribute) -> None:

@@ -131,7 +131,7 @@ def test_predict_attributions_records(nlp, path_tagger) -> None:
     assert a.cue.text == "denied" and a.polarity == Polarity.DENIES
     assert a.source.span.text == "Daniel Hartley" and a.source.kind == SourceKind.PERSON
     assert "the bridge would close" in " ".join(c.text for c in a.content)
-    assert a.produced_by == "attribution.crf/1"
+    assert a.produced_by == "attribution.crf/2"
 
 
 def test_cascade_adds_only_uncovered(nlp, tmp_path, monkeypatch) -> None:
@@ -146,10 +146,10 @@ def test_cascade_adds_only_uncovered(nlp, tmp_path, monkeypatch) -> None:
     doc = nlp(text)
     monkeypatch.setattr(crf, "load_tagger", lambda *a, **k: None)
     rules = extract_attributions(article, doc, fallback_entities(doc))
-    assert all(a.produced_by == "attribution.rules/1" for a in rules)
+    assert all(a.produced_by == "attribution.rules/2" for a in rules)
     monkeypatch.setattr(crf, "load_tagger", lambda *a, **k: path_tagger)
     both = extract_attributions(article, doc, fallback_entities(doc))
-    added = [a for a in both if a.produced_by == "attribution.crf/1"]
+    added = [a for a in both if a.produced_by == "attribution.crf/2"]
     assert [a.cue_lemma for a in added] == ["figure"]  # "said" is the rules'
     assert [a.id for a in both] == [f"0123456789ab:a{n}" for n in range(1, len(both) + 1)]
     # the outlet voice no longer claims the believed content
@@ -210,4 +210,4 @@ def test_cascade_widens_a_contained_rule_source(nlp, tmp_path, monkeypatch) -> N
     (wide,) = [a for a in extract_attributions(article, doc, fallback_entities(doc))
                if a.cue_lemma == "say"]
     assert wide.source.span.text == "Daniel Hartley, the mayor of Tarnley"
-    assert wide.source.name == rule.source.name and wide.produced_by == "attribution.rules/1"
+    assert wide.source.name == rule.source.name and wide.produced_by == "attribution.rules/2"

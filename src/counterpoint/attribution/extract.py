@@ -77,7 +77,7 @@ from counterpoint.records import (
     Span,
 )
 
-PRODUCED_BY = stamp("attribution.rules", 1)
+PRODUCED_BY = stamp("attribution.rules", 2)  # 2: fast parse, cue parts, unnamed officials
 
 
 @dataclass
