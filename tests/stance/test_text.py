@@ -1,10 +1,38 @@
-"""Text helpers of the stance model: tokens, stems, sentences, hashes."""
+"""Text helpers of the stance model: tokens, stems, sentences, hashes, batch counts.
+
+The fast paths of text.py are compared with plain reference definitions written here:
+the stance trees were trained on the plain definitions' output, so a fast path must
+return exactly the same (tables of tricky cases, random text, the seeds, FNC-1 bodies)."""
 
 from __future__ import annotations
 
-import pytest
+import re
+from collections import Counter
 
-from counterpoint.stance.text import capitalised, numbers, sentences, stem, text_hash, tokens
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from counterpoint.stance.text import (
+    STOPWORDS,
+    capitalised,
+    capitalised_stems,
+    clean,
+    content_stem_groupings,
+    content_stem_sets,
+    content_stems,
+    group_counts,
+    numbers,
+    pair_counts,
+    sentences,
+    stem,
+    term_counts,
+    text_hash,
+    token_batch,
+    tokens,
+    tokens_clean,
+)
 
 
 @pytest.mark.parametrize(
@@ -61,3 +89,242 @@ def test_capitalised_skips_sentence_starts() -> None:
 def test_hash_ignores_case_and_spacing_but_not_words() -> None:
     assert text_hash("Giant  squid found") == text_hash("giant squid found ")
     assert text_hash("Giant squid found") != text_hash("Giant squid lost")
+
+
+
+# The fast paths against plain reference definitions.
+
+REF_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+REF_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+REF_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+")
+
+
+def ref_tokens_clean(text: str) -> list[str]:
+    return REF_TOKEN.findall(text.lower())
+
+
+def ref_sentences(text: str, limit: int = 40) -> list[str]:
+    parts = [p.strip() for p in REF_BREAK.split(text or "") if p and p.strip()]
+    if not parts:
+        return [""]
+    return parts[: limit - 1] + [" ".join(parts[limit - 1 :])] if len(parts) > limit else parts
+
+
+def ref_capitalised(text: str) -> set[str]:
+    return {w.lower() for w in REF_CAPITAL.findall(text or "")} - STOPWORDS
+
+
+def ref_stem(token: str) -> str:
+    for suffix in ("'s", "ing", "ed", "es", "s"):
+        if len(token) > len(suffix) + 3 and token.endswith(suffix):
+            return token[: -len(suffix)][:6]
+    return token[:6]
+
+
+def ref_term_counts(token_lists, terms, base, unknown):  # noqa: ANN001, ANN201
+    keys, vals, lens = [], [], []
+    for toks in token_lists:
+        bag = Counter(toks)
+        bag.update(" ".join(p) for p in zip(toks, toks[1:]))
+        keys += list(bag)
+        vals += list(bag.values())
+        lens.append(len(bag))
+    data, indices, indptr = [], [], [0]
+    pos = 0
+    for n in lens:
+        for key, val in zip(keys[pos : pos + n], vals[pos : pos + n]):
+            col = terms.get(key)
+            if col is None and unknown is not None:
+                col = unknown.setdefault(key, base + len(unknown))
+            if col is not None:
+                data.append(val)
+                indices.append(col)
+        indptr.append(len(data))
+        pos += n
+    return data, indices, indptr
+
+
+TRICKY = [
+    "", " ", "'", "''", "a'", "'a", "a'b", "a'b'c", "it's2", "rock'n'roll", "12'ab", "ab'12", "don't won't",
+    "O'Neill's dog's", "x''y", "Isn’t it?", "ÉCOLE café naïve", "\u212a is the Kelvin sign", "İstanbul",
+    "3,000.5 people", "e.g. this", "A. B. C.", "Mr. Smith went. Then he left!", "Yes?\"No,\" she said. Then",
+    "First para\n\nsecond para", "line one\nLine two\nline three", "end.\n\nnext", "end.\nnext",
+    "He said: “Go.” Then left.", "(Paren) start. (Next) one.", "Wow!!! Really?! Yes.", "tab\tseparated. Words",
+    "Dr. nobody split here", "The Mayor of Velmora met Ostra Lumen. Then Brindle Vale voted.", "mid McDonald's ABCdef1",
+    "_Under __Score 3Abc éAbc", "Ref12. Next", "one.two. Three", "...Hmm. Ok", "1. Numbered 2. List",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_fast_paths_equal_the_plain_definitions(text: str) -> None:
+    c = clean(text)
+    assert tokens_clean(text) == ref_tokens_clean(text)
+    assert tokens(text) == ref_tokens_clean(c)
+    assert sentences(text) == ref_sentences(text)
+    assert sentences(text, limit=2) == ref_sentences(text, limit=2)
+    assert capitalised(text) == ref_capitalised(text)
+    assert capitalised_stems(text) == {ref_stem(w) for w in ref_capitalised(text)}
+    toks = ref_tokens_clean(c)
+    assert [stem(t) for t in toks] == [ref_stem(t) for t in toks]
+    assert content_stems(toks) == {ref_stem(t) for t in toks if t not in STOPWORDS and len(t) > 1}
+
+
+ALPHABET = st.sampled_from(list("aZb'’“”\".!? \n\t09,_é—İ()Ac-s") + ["n't", "'s", "Mr. ", ". A", "?\" The", "\n\nB"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=40).map("".join))
+def test_fast_paths_equal_the_plain_definitions_on_random_text(text: str) -> None:
+    assert tokens_clean(text) == ref_tokens_clean(text)
+    assert sentences(text) == ref_sentences(text)
+    assert capitalised(text) == ref_capitalised(text)
+
+
+TERMS = {"mayor": 0, "denied": 1, "the mayor": 2, "mayor denied": 3, "harbour": 4, "sale": 5, "harbour sale": 6}
+TOKEN_LISTS = [
+    ["the", "mayor", "denied", "the", "harbour", "sale"],
+    [],
+    ["mayor"],
+    ["sale", "sale", "sale", "harbour", "sale"],
+    ["velmora", "mayor", "denied", "velmora", "mayor"],
+    ["the", "mayor", "the", "mayor", "the"],
+]
+
+
+@pytest.mark.parametrize("unknown", [None, {}, {"velmora": 7, "the the": 8}])
+def test_term_counts_equals_counter_bags(unknown: dict | None) -> None:
+    ref_unknown = None if unknown is None else dict(unknown)
+    data, indices, indptr = ref_term_counts(TOKEN_LISTS, TERMS, 7, ref_unknown)
+    got = term_counts(TOKEN_LISTS, TERMS, 7, unknown)
+    assert got.data.tolist() == data and got.indices.tolist() == indices and got.indptr.tolist() == indptr
+    assert got.data.dtype == np.float32 and got.indices.dtype == np.int32
+    assert unknown == ref_unknown
+
+
+def test_term_counts_keep_unknown_numbers_like_the_dict() -> None:
+    named: dict[str, int] = {}
+    a = term_counts(TOKEN_LISTS, TERMS, 7, named)
+    b = term_counts(token_batch(TOKEN_LISTS), TERMS, 7, keep_unknown=True)
+    assert np.array_equal(a.indices, b.indices) and np.array_equal(a.data, b.data)
+    assert b.n_unknown == len(named) == a.n_unknown
+
+
+def test_term_counts_tokens_with_spaces_take_the_plain_path() -> None:
+    lists = [["a b", "c"], ["a", "b c"], ["a b"], [""]]
+    unknown: dict[str, int] = {}
+    ref_unknown: dict[str, int] = {}
+    got = term_counts(lists, {"a b c": 0}, 1, unknown)
+    assert (got.data.tolist(), got.indices.tolist(), got.indptr.tolist()) == ref_term_counts(lists, {"a b c": 0}, 1,
+                                                                                              ref_unknown)
+    assert unknown == ref_unknown
+    again = term_counts(token_batch(lists), {"a b c": 0}, 1, {})  # a TokenBatch takes the same path
+    assert np.array_equal(again.indices, got.indices) and np.array_equal(again.data, got.data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["the", "mayor", "denied", "harbour", "sale", "x", "y"]), max_size=8),
+                max_size=6))
+def test_term_counts_random_lists(lists: list[list[str]]) -> None:
+    unknown: dict[str, int] = {}
+    ref_unknown: dict[str, int] = {}
+    got = term_counts(lists, TERMS, 7, unknown)
+    assert (got.data.tolist(), got.indices.tolist(), got.indptr.tolist()) == ref_term_counts(lists, TERMS, 7,
+                                                                                              ref_unknown)
+    assert unknown == ref_unknown
+
+
+def test_group_counts_equals_the_loop() -> None:
+    groups = {"denied": (0,), "not": (0, 2), "reportedly": (1,)}
+    lists = [["it", "was", "not", "denied", "not"], [], ["reportedly", "x"], ["y"]]
+    expected = np.zeros((len(lists), 3), np.float32)
+    for r, toks in enumerate(lists):
+        for t in toks:
+            for g in groups.get(t, ()):
+                expected[r, g] += 1
+    got = group_counts(lists, groups, 3)
+    assert got.dtype == np.float32 and np.array_equal(got, expected)
+    assert np.array_equal(group_counts(lists, {}, 3), np.zeros((4, 3), np.float32))
+
+
+def _real_texts(folder) -> list[str]:  # noqa: ANN001
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+
+
+def test_fast_paths_on_the_seed_articles(seeds_dir) -> None:  # noqa: ANN001
+    texts = _real_texts(seeds_dir)
+    assert texts
+    for text in texts:
+        c = clean(text)
+        assert sentences(c) == ref_sentences(c)
+        assert capitalised(c) == ref_capitalised(c)
+        sent_toks = [tokens_clean(s) for s in sentences(c)]
+        assert sent_toks == [ref_tokens_clean(s) for s in ref_sentences(c)]
+        unknown: dict[str, int] = {}
+        ref_unknown: dict[str, int] = {}
+        got = term_counts(sent_toks, TERMS, 7, unknown)
+        assert (got.data.tolist(), got.indices.tolist(), got.indptr.tolist()) == ref_term_counts(
+            sent_toks, TERMS, 7, ref_unknown)
+        assert unknown == ref_unknown
+
+
+@pytest.mark.slow
+def test_fast_paths_on_fnc1_bodies(eval_dir) -> None:  # noqa: ANN001
+    import csv
+
+    path = eval_dir / "fnc1" / "bodies.csv"
+    if not path.exists():
+        pytest.skip("no FNC-1 bodies")
+    with path.open(encoding="utf-8", newline="") as fh:
+        bodies = [row["articleBody"] for row in csv.DictReader(fh)][:400]
+    for body in bodies:
+        c = clean(body)
+        assert sentences(c) == ref_sentences(c)
+        assert capitalised(c) == ref_capitalised(c)
+        assert tokens_clean(c) == ref_tokens_clean(c)
+
+
+@pytest.mark.parametrize(
+    ("lists", "expected"),
+    [
+        ([["it", "is", "not", "true"], ["not"], ["true", "no", "evidence", "not", "true"]], [1, 0, 2]),
+        ([["not"], ["true"]], [0, 0]),  # a pair never spans two lists
+        ([[], ["no", "truth"], []], [0, 1, 0]),
+        ([["x", "y"]], [0]),
+    ],
+)
+def test_pair_counts_equals_the_loop(lists: list[list[str]], expected: list[int]) -> None:
+    pairs = {("not", "true"), ("no", "evidence"), ("no", "truth")}
+    assert [sum(1 for bg in zip(t, t[1:]) if bg in pairs) for t in lists] == expected
+    assert pair_counts(lists, pairs).tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("groups", "n_groups"),
+    [(np.array([0, 1, 0, -1, 2]), 4), (np.array([-1, -1, -1, -1, -1]), 2), (np.array([0, 0, 0, 0, 0]), 1)],
+)
+def test_content_stem_sets_equals_content_stems_of_each_group(groups: np.ndarray, n_groups: int) -> None:
+    lists = [["the", "mayor", "denied", "it"], [], ["mayors", "x", "harbour"], ["the"], ["denies", "ducks"]]
+    expected = [content_stems([t for r, toks in enumerate(lists) if groups[r] == g for t in toks]) for g in range(n_groups)]
+    assert content_stem_sets(lists, groups, n_groups) == expected
+    both = content_stem_groupings(token_batch(lists), [(groups, n_groups), (np.array([0, 0, 0, 0, 1]), 2)])
+    assert both == [expected, [content_stems([t for toks in lists[:4] for t in toks]), content_stems(lists[4])]]
+
+
+def test_sort_helpers_fall_back_to_np_unique_on_wide_keys() -> None:
+    from counterpoint.stance import text as t
+
+    keys = np.array([5, 2**61, 5, 7, 2**61, 0], np.int64)  # too wide to pack with positions
+    values, inverse = t._unique_inverse(keys)
+    assert values.tolist() == [0, 5, 7, 2**61] and np.array_equal(values[inverse], keys)
+    narrow = np.array([5, 9, 5, 7, 9, 0], np.int64)
+    values, inverse = t._unique_inverse(narrow)
+    assert values.tolist() == [0, 5, 7, 9] and np.array_equal(values[inverse], narrow)
+    assert t._in_first_order(narrow).tolist() == [5, 9, 7, 0]
+    # (row, term) first occurrences: the packed sort and the np.unique fallback agree.
+    item_row = np.array([0, 0, 0, 1, 1, 2], np.int64)
+    term = np.array([3, 1, 3, 1, 1, 0], np.int64)
+    row_start = np.array([0, 3, 5], np.int64)
+    packed = t._first_occurrences(item_row, term, row_start, 4, 3)
+    wide = t._first_occurrences(item_row, term, row_start, 2**62, 3)
+    assert packed[0].tolist() == wide[0].tolist() == [0, 1, 3, 5]
+    assert packed[1].tolist() == wide[1].tolist() == [2, 1, 2, 1]
