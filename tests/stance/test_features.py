@@ -97,3 +97,54 @@ def test_batch_equals_single_rows(vocab: Vocabulary) -> None:
     batch = pair_features(heads, bodies, vocab)
     singles = np.vstack([pair_features([h], [b], vocab) for h, b in zip(heads, bodies)])
     assert np.allclose(batch, singles, atol=1e-5)
+
+
+# Focus features: how the sentences that match the headline best talk about it.
+HEAD_BRIDGE = "Korvath river bridge to close for repairs"
+BODY_HEDGED = (
+    "The Korvath river bridge may close for repairs, according to unconfirmed reports. "
+    "It is unclear whether the council will agree. A vote could come later."
+)
+BODY_CONFIRMED = (
+    "The Korvath council confirmed the river bridge will close for repairs. "
+    "Officials indeed set a date in May for the repairs."
+)
+BODY_QUOTED = 'The river bridge in Korvath is "unsafe" and will close for "urgent" repairs, a "senior" engineer wrote.'
+BODY_NOT_TRUE = "Posts claiming the Korvath river bridge will close for repairs are not true."
+BODY_LATE = (
+    "Pell Harbour held its spring fair on Sunday. Bakers sold rye loaves and cakes. "
+    "Farmers brought goats and geese. In other news, the Korvath river bridge will close for repairs."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "higher", "lower"),
+    [
+        ("top_modal_rate", BODY_HEDGED, BODY_CONFIRMED),
+        ("top_assert_rate", BODY_CONFIRMED, BODY_HEDGED),
+        ("top_report_rate", BODY_HEDGED, BODY_CONFIRMED),
+        ("top_srefute_rate", BODY_DENIAL, BODY_CONFIRMED),
+        ("top_srefute_rate", BODY_NOT_TRUE, BODY_CONFIRMED),  # "not true" counts as a refuting bigram
+        ("top_quote_rate", BODY_QUOTED, BODY_CONFIRMED),
+        ("first_assert", BODY_CONFIRMED, BODY_HEDGED),
+        ("first_modal", BODY_HEDGED, BODY_CONFIRMED),
+        ("body_modal_rate2", BODY_HEDGED, BODY_CONFIRMED),
+        ("first_mention_pos", BODY_LATE, BODY_CONFIRMED),
+        ("head_cover_first", BODY_CONFIRMED, BODY_LATE),
+    ],
+)
+def test_focus_features_order_bodies(vocab: Vocabulary, name: str, higher: str, lower: str) -> None:
+    assert _feat(vocab, HEAD_BRIDGE, higher)[name] > _feat(vocab, HEAD_BRIDGE, lower)[name]
+
+
+def test_focus_question_share_and_gap(vocab: Vocabulary) -> None:
+    f = _feat(vocab, HEAD_BRIDGE, "Will the Korvath river bridge close for repairs? Nobody knows.")
+    assert f["top_question_rate"] == pytest.approx(0.5)  # one of the two sentences asks
+    assert f["cos_gap"] == pytest.approx(f["cos_max"] - f["cos_second"])
+
+
+def test_focus_block_off_by_default(vocab: Vocabulary) -> None:
+    """The linear scorer's input is three TF-IDF blocks (the focus block measured no gain)."""
+    _, blocks = pair_features([HEAD_BRIDGE], [BODY_CONFIRMED], vocab, with_blocks=True)
+    assert blocks.shape[1] == 3 * len(vocab.idf)
+

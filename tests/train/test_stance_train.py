@@ -72,6 +72,8 @@ def test_train_stance_end_to_end(tmp_path: Path) -> None:
     with np.load(out / "stance.npz", allow_pickle=False) as z:  # safe format: no object arrays
         assert all(z[k].dtype != object for k in z.files)
     assert meta["training"]["lexical"]["walker_max_abs_diff"] < 1e-6
+    cv = meta["training"]["lexical"]["cross_validation"]
+    assert cv and meta["training"]["lexical"]["rounds"] in [c["rounds"] for c in cv]
     split = meta["split"]
     assert split["train"]["fnc1_pairs"] > 0 and split["test"]["fnc1_pairs"] > 0
     card = (out / "MODEL_CARD.md").read_text()
@@ -83,3 +85,19 @@ def test_train_stance_end_to_end(tmp_path: Path) -> None:
     model = load_model(out)
     assert json.loads((out / "model.json").read_text())["variants"] == ["lexical"]
     assert model.is_seen(["Arlen bridge to be rebuilt after storm"]).dtype == bool
+
+
+@pytest.mark.parametrize(
+    ("groups", "folds"),
+    [(["a", "a", "b", "c", "c", "d", "e"], 3), ([f"s{i % 7}" for i in range(40)], 5), (["x", "y"], 2)],
+)
+def test_group_folds_keep_each_group_in_one_fold(groups: list[str], folds: int) -> None:
+    from counterpoint.train.stance import group_folds
+
+    fold = group_folds(np.array(groups), seed=1, folds=folds)
+    by_group: dict[str, set[int]] = {}
+    for g, f in zip(groups, fold.tolist()):
+        by_group.setdefault(g, set()).add(f)
+    assert all(len(f) == 1 for f in by_group.values())  # a story never straddles folds
+    assert len(set(fold.tolist())) == min(folds, len(set(groups)))
+    assert (group_folds(np.array(groups), seed=1, folds=folds) == fold).all()  # seeded

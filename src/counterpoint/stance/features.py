@@ -11,6 +11,11 @@ The family of the FNC-1 winners and of "a simple but tough-to-beat baseline":
   counterpoint.claims.stance folded in): in the headline, per-word flags for the
   strongest refuting words, rates in the body, counts in the lead and in the sentences
   that talk about the headline (weighted by their similarity), negation mismatch;
+- focus (how the body talks about the headline, agree vs discuss vs disagree): rates of
+  reporting, hedging, asserting and refuting words ("said", "may", "confirmed", "hoax",
+  "not true"), quotes and questions in the TOP_SENTENCES sentences that match the
+  headline best, in the first sentence and in the whole body; where the body first
+  mentions the headline; the second-best similarity; headline cover of the first sentence;
 - lengths and the pair kind (0 = article body, 1 = another headline, as in Emergent).
 
 Batch API: texts are de-duplicated first (FNC-1 bodies recur across dozens of
@@ -23,6 +28,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from itertools import compress, repeat
+from operator import methodcaller
 from typing import Any
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,6 +57,29 @@ LEAD_SENTENCES = 3
 UNKNOWN_COLUMNS = 1 << 24
 CUE_GROUPS = (("refute", frozenset(REFUTE)), ("hedge", frozenset(HEDGE)),
               ("agree", frozenset(AGREE)), ("neg", frozenset(NEGATION)))
+TOP_SENTENCES = 3
+FOCUS_BLOCK = False  # a 4th linear block, TF-IDF of the best-matching sentences: no gain in CV (-0.0008)
+FOCUS_BLOCK_SENTENCES = 2
+
+# Focus cue groups: how a body talks about the headline's claim in the sentences that
+# match it best. "Discuss" bodies report and hedge ("said", "according to", "may",
+# "unconfirmed"), "agree" bodies assert ("confirmed", "indeed"), "disagree" bodies
+# refute ("hoax", "not true"). Narrower than CUE_GROUPS: the broad groups mix reporting
+# verbs into HEDGE and AGREE.
+REPORT = frozenset("""said says say told tells according reported reports reportedly claims claimed claim
+    alleged allegedly stated statement spokesman spokeswoman spokesperson sources source quoted
+    wrote writes tweeted posted insists insisted added""".split())
+MODAL = frozenset("""may might could would possibly perhaps probably likely unlikely unconfirmed unverified
+    unclear whether if rumor rumors rumour rumours rumored rumoured speculation speculated appears
+    apparently seems seemingly supposedly purportedly believed suggest suggests suggested allegedly""".split())
+ASSERT = frozenset("""confirmed confirms confirm confirming indeed officially actually verified proved
+    proven proof revealed reveals announced announces definitely certainly fact""".split())
+STRONG_REFUTE = frozenset("""hoax hoaxes fake false debunked debunk debunks untrue denied denies deny denial
+    fabricated bogus satire satirical prank pranks myth baseless misleading retracted refuted refutes
+    lie lies phony spoof parody nonsense""".split())
+REFUTE_BIGRAMS = frozenset({("not", "true"), ("no", "evidence"), ("not", "real"), ("no", "truth"),
+                            ("no", "proof"), ("never", "happened"), ("not", "happen")})
+FOCUS_GROUPS = ("report", "modal", "assert", "srefute")
 
 
 def _ngrams(toks: list[str]) -> list[str]:
@@ -169,6 +198,32 @@ def _cue_counts(toks: list[str]) -> list[int]:
     return counts
 
 
+def _focus_counts(sent_counts: sparse.csr_matrix, vocab: Vocabulary, unknown: dict[str, int],
+                  flat_sents: Sequence[str], lengths: np.ndarray) -> np.ndarray:
+    """Per sentence: [report, modal, assert, strong refute (words + REFUTE_BIGRAMS), quote
+    marks, question marks, tokens]. The word groups are read off the sentences' term
+    counts (one sparse product) rather than by a Python pass over every token."""
+    groups = (REPORT, MODAL, ASSERT, STRONG_REFUTE | {" ".join(b) for b in REFUTE_BIGRAMS})
+    cells = [(i, g) for g, words in enumerate(groups)
+             for i in (vocab.terms.get(w, unknown.get(w)) for w in words) if i is not None]
+    pick = sparse.csr_matrix((np.ones(len(cells), np.float32), ([c[0] for c in cells], [c[1] for c in cells])),
+                             shape=(sent_counts.shape[1], len(groups)))
+    out = np.zeros((sent_counts.shape[0], 7), np.float32)
+    out[:, :4] = (sent_counts @ pick).toarray()
+    out[:, 4] = np.fromiter(map(methodcaller("count", '"'), flat_sents), np.float32, len(flat_sents))
+    out[:, 5] = np.fromiter(map(methodcaller("count", "?"), flat_sents), np.float32, len(flat_sents))
+    out[:, 6] = lengths
+    return out
+
+
+def focus_feature_names() -> list[str]:
+    """Names of the focus columns that `pair_features` appends (see `_focus_columns`)."""
+    tail = list(FOCUS_GROUPS) + ["quote", "question"]
+    return ([f"top_{g}_rate" for g in tail] + [f"first_{g}" for g in FOCUS_GROUPS]
+            + [f"body_{g}_rate2" for g in tail]
+            + ["first_mention_pos", "n_sent_over_20", "cos_second", "cos_gap", "head_cover_first"])
+
+
 def _describe(texts: Sequence[str], vocab: Vocabulary, toks: list[list[str]] | None = None,
               sets: bool = True, counts: sparse.csr_matrix | None = None) -> _Texts:
     """Material for unique texts; `toks` when already tokenised; `sets=False` skips the
@@ -219,7 +274,41 @@ def feature_names() -> list[str]:
     names += ["neg_mismatch_best", "neg_mismatch_lead"]
     names += [f"flag_{f}" for f in HEADLINE_FLAGS]
     names += [f"lead_flag_{f}" for f in HEADLINE_FLAGS]
-    return names
+    return names + focus_feature_names()
+
+
+def _focus_columns(focus: np.ndarray, sidx: np.ndarray, sims: np.ndarray, ranks: np.ndarray, offs: np.ndarray,
+                   bounds: np.ndarray, counts: np.ndarray, cos_max: np.ndarray, start: np.ndarray,
+                   nsent: np.ndarray, bi: np.ndarray, ub: Sequence[str]) -> np.ndarray:
+    """Focus columns (focus_feature_names) from per-sentence focus counts and the pair x
+    sentence similarities; the last column (headline cover of the first sentence) is
+    left 0 for the caller's per-pair loop."""
+    n = len(bounds)
+    out = np.zeros((n, len(focus_feature_names())), np.float32)
+    f = focus[sidx]
+    top = (ranks < TOP_SENTENCES)[:, None]
+    top_sum = np.add.reduceat(f * top, bounds, axis=0)
+    top_tok = np.maximum(top_sum[:, 6], 1.0)
+    top_n = np.minimum(counts, TOP_SENTENCES)
+    out[:, 0:5] = top_sum[:, 0:5] / top_tok[:, None] * 100.0
+    out[:, 5] = np.add.reduceat((f[:, 5] > 0) * top[:, 0], bounds) / top_n
+    out[:, 6:10] = focus[start[bi], 0:4]
+    body_sum = np.add.reduceat(focus, start, axis=0) if len(focus) else np.zeros((0, 7), np.float32)
+    body_tok = np.maximum(body_sum[:, 6], 1.0)
+    brate = np.zeros((len(ub), 6), np.float32)
+    brate[:, 0:5] = body_sum[:, 0:5] / body_tok[:, None] * 100.0
+    brate[:, 5] = np.add.reduceat((focus[:, 5] > 0).astype(np.float32), start) / nsent if len(focus) else 0.0
+    out[:, 10:16] = brate[bi]
+    # First sentence that matches at least half as well as the best one: where the body
+    # starts talking about the headline (a lead that does -> reports it as news).
+    strong = sims >= 0.5 * np.repeat(cos_max, counts)
+    first = np.minimum.reduceat(np.where(strong, offs, 1 << 30), bounds)
+    out[:, 16] = first / np.maximum(counts - 1, 1)
+    out[:, 17] = np.log1p(np.add.reduceat((sims > 0.2).astype(np.float32), bounds))
+    second = np.add.reduceat(sims * (ranks == 1), bounds)
+    out[:, 18] = second
+    out[:, 19] = cos_max - second
+    return out
 
 
 def pair_features(
@@ -231,7 +320,8 @@ def pair_features(
     `kinds[i]` is 1 where the "body" is another headline (Emergent-style), else 0.
     With `with_blocks`, returns (features, blocks): blocks are [headline TF-IDF | body
     TF-IDF | lead TF-IDF] over the known vocabulary only (the stacked linear scorer's
-    input, stance/linear.py), built from the same counts so no text is tokenised twice.
+    input, stance/linear.py), built from the same counts so no text is tokenised twice;
+    with FOCUS_BLOCK a 4th block, the best-matching sentences' TF-IDF (off: no gain).
     """
     n = len(headlines)
     if len(bodies) != n:
@@ -300,10 +390,14 @@ def pair_features(
     neg_col = len(CUE_GROUPS) - 1
 
     cos_body = _rowwise_dot(H.tfidf, hi, B.tfidf, bi)
+    flat_sents = [s for ss in body_sents for s in ss]
+    focus = _focus_counts(sent_counts, vocab, unknown, flat_sents, S.length)
+    focus_cols = _focus_columns(focus, sidx, sims, ranks, offs, bounds, counts, cos_max, start, nsent, bi, ub)
 
     rows = np.zeros((n, 22), np.float32)
     flags = np.array([_headline_flags(t) for t in head_toks], np.float32).reshape(len(uh), len(HEADLINE_FLAGS))
     lead_stems = [content_stems([t for st in ss[:LEAD_SENTENCES] for t in st]) for ss in sent_toks]
+    first_stems = [content_stems(ss[0]) for ss in sent_toks]
     for p in range(n):
         h, b = hi[p], bi[p]
         hs, bs = H.stems[h], B.stems[b]
@@ -318,6 +412,7 @@ def pair_features(
         hcs, bcs = H.caps[h], B.caps[b]
         rows[p, 15] = len(hcs & bs) / len(hcs) if hcs else -1.0
         rows[p, 16] = len(hcs & bcs) / max(len(hcs | bcs), 1)
+        focus_cols[p, -1] = len(hs & first_stems[b]) / max(len(hs), 1)
     rows[:, 0] = kind
     rows[:, 1] = cos_body
     rows[:, 2] = cos_lead
@@ -343,6 +438,7 @@ def pair_features(
     x = np.hstack([
         rows, H.cues[hi], body_rate[bi], lead_cues, best_cues, wsent,
         neg_best[:, None].astype(np.float32), neg_lead[:, None].astype(np.float32), flags[hi], lead_flags[bi],
+        focus_cols,
     ]).astype(np.float32)
     if not with_blocks:
         return x
@@ -350,5 +446,13 @@ def pair_features(
     lead_member = member.multiply((np.arange(len(flat_toks)) - np.repeat(start, nsent) < LEAD_SENTENCES)[:, None]).tocsr()
     known = [vocab.weight(sparse.csr_matrix(c[:, :v])) for c in
              (head_counts, body_counts, sparse.csr_matrix(lead_member.T @ sent_counts))]
-    blocks = sparse.hstack([known[0][hi], known[1][bi], known[2][bi]], format="csr", dtype=np.float32)
+    parts = [known[0][hi], known[1][bi], known[2][bi]]
+    if FOCUS_BLOCK:
+        # The words of the TOP_SENTENCES sentences that match the headline best: how
+        # this body talks about this headline, pair by pair.
+        top = ranks < FOCUS_BLOCK_SENTENCES
+        pick = sparse.csr_matrix((np.ones(int(top.sum()), np.float32), (rep[top], sidx[top])),
+                                 shape=(n, len(flat_toks)))
+        parts.append(vocab.weight(sparse.csr_matrix((pick @ sent_counts)[:, :v])))
+    blocks = sparse.hstack(parts, format="csr", dtype=np.float32)
     return x, blocks
