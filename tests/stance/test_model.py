@@ -94,3 +94,11 @@ def test_cross_linear_appends_the_other_kinds_scores(tmp_path: Path, model_dir: 
     assert int(np.argmax(own)) == (0 if kind == "body" else 2) and int(np.argmax(cross)) == (2 if other == "headline" else 0)
     plain = load_model(model_dir).features(["Lynx seen near Velden lake"], [BODY], kind, "lexical")  # type: ignore[arg-type]
     assert plain.shape[1] == len(feature_names()) + 3
+
+
+def test_headline_pairs_use_the_headline_head_by_default() -> None:
+    """Emergent-style pairs with the packaged model go to the headline head."""
+    preds = predict_stance([("Lynx seen near Velden lake", "Hoax: no lynx was ever seen near Velden")],
+                           kind="headline")
+    assert preds[0].produced_by.startswith("stance.headline-lr/")
+    assert preds[0].label in ("agree", "disagree", "discuss")

@@ -151,7 +151,15 @@ def predict_stance(
     variant: Variant | None = None,
     model: StanceModel | None = None,
 ) -> list[StancePrediction]:
-    """Stance of each (claim or headline, text) pair; one batch, one call to the trees."""
+    """Stance of each (claim or headline, text) pair; one batch, one call to the trees.
+
+    Emergent-style pairs (`kind="headline"`) with the packaged model and the lexical
+    variant go to the headline head (`stance.headline`), which measures better on
+    held-out claims; an explicit model or the embeddings variant uses the trees."""
+    if kind == "headline" and model is None and variant in (None, "lexical"):
+        from counterpoint.stance.headline import predict_headline_stance  # imports this module
+
+        return predict_headline_stance([c for c, _ in pairs], [t for _, t in pairs])
     m = model or load_model()
     probs, v = m.predict_proba([c for c, _ in pairs], [t for _, t in pairs], kind=kind, variant=variant)
     produced = stamp(f"stance.gbm-{v}", 1)
