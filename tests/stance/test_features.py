@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from counterpoint.stance.features import Vocabulary, feature_names, pair_features
+from counterpoint.stance.features import HEADLINE_FLAGS, LEAD_SENTENCES, Vocabulary, feature_names, pair_features
+from counterpoint.stance.text import clean, content_stems, sentences, tokens, tokens_clean
 
 BODY_ABOUT_BRIDGE = (
     "Officials in Korvath said on Monday that the old river bridge will close for repairs. "
@@ -148,3 +149,97 @@ def test_focus_block_off_by_default(vocab: Vocabulary) -> None:
     _, blocks = pair_features([HEAD_BRIDGE], [BODY_CONFIRMED], vocab, with_blocks=True)
     assert blocks.shape[1] == 3 * len(vocab.idf)
 
+
+
+# Batching: every text of a batch is tokenised, counted and stemmed once for the whole
+# batch (stance/features.py); a row must not depend on the other pairs in its batch.
+ODD_HEADS = [
+    "Korvath bridge to close for repairs", "Hoax", "", "Is the 3,400-tonne Korvath bridge safe?",
+    "Council says \u2018no evidence\u2019 of fraud", "Hoax", "Korvath bridge to close for repairs",
+    "Zorblat", "Mayor Ilse Varga denies \u201cfake\u201d report", "Rates rise 12.5% in Pell Harbour",
+]
+ODD_BODIES = [
+    BODY_ABOUT_BRIDGE, "", BODY_DENIAL, "Engineers said the 3,400-tonne bridge may be unsafe? Others doubt it.",
+    "!!! ... ???", BODY_NOT_TRUE, BODY_LATE, "Zorblat Zorblat zorblat.",
+    "\u00c9l\u00e9onore Brask\u00e9 confirmed the prank.\n\nNo proof was offered. She was not sure. "
+    "It never happened, she said. A fifth sentence. Then a hoax claim in the sixth.",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("kind", [0, 1])
+def test_odd_batch_equals_batches_of_one(vocab: Vocabulary, kind: int) -> None:
+    x, blocks = pair_features(ODD_HEADS, ODD_BODIES, vocab, [kind] * len(ODD_HEADS), with_blocks=True)
+    for i, (h, b) in enumerate(zip(ODD_HEADS, ODD_BODIES)):
+        xi, bi = pair_features([h], [b], vocab, [kind], with_blocks=True)
+        # Only float summation order may differ (terms unseen in training get batch-specific
+        # columns): a batching bug moves values far more than this.
+        np.testing.assert_allclose(x[i], xi[0], rtol=1e-6, atol=1e-6, err_msg=f"pair {i}")
+        np.testing.assert_allclose(blocks[i].toarray(), bi.toarray(), rtol=1e-6, atol=1e-6)
+
+
+def test_odd_batch_shuffled_rows_follow_their_pairs(vocab: Vocabulary) -> None:
+    order = np.random.default_rng(7).permutation(len(ODD_HEADS))
+    x = pair_features(ODD_HEADS, ODD_BODIES, vocab)
+    y = pair_features([ODD_HEADS[i] for i in order], [ODD_BODIES[i] for i in order], vocab)
+    np.testing.assert_allclose(y, x[order], rtol=1e-6, atol=1e-6)
+
+
+def _plain_lead_flags(body: str) -> dict[str, float]:
+    """The definition: a flag is set where a token of the first LEAD_SENTENCES sentences
+    starts, in its first 6 characters, with the flag."""
+    lead = [t for s in sentences(clean(body))[:LEAD_SENTENCES] for t in tokens_clean(s)]
+    return {f"lead_flag_{f}": float(any(t[:6].startswith(f) for t in lead)) for f in HEADLINE_FLAGS}
+
+
+@pytest.mark.parametrize(
+    ("body", "flag", "expected"),
+    [
+        ("It was a hoax. Two. Three.", "lead_flag_hoax", 1.0),
+        ("One. Two. Three. It was a hoax.", "lead_flag_hoax", 0.0),  # 4th sentence: outside the lead
+        ("The reporters left.", "lead_flag_report", 1.0),  # a prefix, as in the headline flags
+        ("Nothing was denied.", "lead_flag_deni", 1.0),
+        ("Nothing was denied.", "lead_flag_no", 1.0),  # "nothing" starts with "no"
+        ("", "lead_flag_no", 0.0),
+    ],
+)
+def test_lead_flags(vocab: Vocabulary, body: str, flag: str, expected: float) -> None:
+    f = _feat(vocab, "Bridge", body)
+    assert f[flag] == expected
+    assert {k: f[k] for k in _plain_lead_flags(body)} == _plain_lead_flags(body)
+
+
+def test_flags_and_stems_equal_plain_definitions_over_a_batch(vocab: Vocabulary) -> None:
+    """Headline flags, lead flags and the stem-overlap columns of a batch against the
+    per-text definitions (content_stems of each text's tokens)."""
+    names = feature_names()
+    x = pair_features(ODD_HEADS, ODD_BODIES, vocab)
+    for i, (h, b) in enumerate(zip(ODD_HEADS, ODD_BODIES)):
+        row = dict(zip(names, x[i].tolist()))
+        htoks = tokens(h)
+        sents = [tokens_clean(s) for s in sentences(clean(b))]
+        for j, f in enumerate(HEADLINE_FLAGS):
+            assert row[f"flag_{f}"] == float(any(t[:6].startswith(f) for t in htoks)), (i, f)
+        assert {k: row[k] for k in _plain_lead_flags(b)} == _plain_lead_flags(b), i
+        hs = content_stems(htoks)
+        bs = content_stems([t for s in sents for t in s])
+        lead = content_stems([t for s in sents[:LEAD_SENTENCES] for t in s])
+        first = content_stems(sents[0])
+        assert row["jaccard"] == pytest.approx(len(hs & bs) / max(len(hs | bs), 1)), i
+        assert row["head_cover_lead"] == pytest.approx(len(hs & lead) / max(len(hs), 1)), i
+        assert row["head_cover_first"] == pytest.approx(len(hs & first) / max(len(hs), 1)), i
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "expected"),
+    [
+        # 6 tokens; "allegedly" is both a reporting and a modal word: it counts in both.
+        ("He allegedly took the last bus.", "body_report_rate2", 100.0 / 6),
+        ("He allegedly took the last bus.", "body_modal_rate2", 100.0 / 6),
+        ("That is not true and never happened.", "body_srefute_rate2", 200.0 / 7),  # two refuting bigrams
+        ("Not. True.", "body_srefute_rate2", 0.0),  # a bigram never spans two sentences
+        ('She said "yes" and "no".', "body_quote_rate2", 400.0 / 5),  # 4 quote marks, 5 tokens
+    ],
+)
+def test_focus_counts(vocab: Vocabulary, body: str, name: str, expected: float) -> None:
+    assert _feat(vocab, "Bridge", body)[name] == pytest.approx(expected)

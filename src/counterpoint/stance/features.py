@@ -21,17 +21,19 @@ The family of the FNC-1 winners and of "a simple but tough-to-beat baseline":
 Batch API: texts are de-duplicated first (FNC-1 bodies recur across dozens of
 headlines), every text is vectorised once, and pair-level similarities are sparse
 row-wise products, so extraction runs at thousands of pairs per second on one core.
+The headlines and all body sentences form one token batch (stance/text.py: word ids, each
+distinct word looked up once) from which term counts, cue and focus counts, flags and
+content stems are all read; the per-text definitions they equal are in the tests.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
-from itertools import compress, repeat
 from operator import methodcaller
 from typing import Any
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -41,12 +43,17 @@ from counterpoint.stance.text import (
     HEDGE,
     NEGATION,
     REFUTE,
-    capitalised,
+    TokenBatch,
+    capitalised_stems,
     clean,
+    content_stem_groupings,
     content_stems,
+    group_counts,
     numbers,
+    pair_counts,
     sentences,
-    stem,
+    term_counts,
+    token_batch,
     tokens,
     tokens_clean,
 )
@@ -121,37 +128,8 @@ class Vocabulary:
         given (one dict shared by every matrix of a batch), get columns past the
         vocabulary: a name the training text never had is still shared evidence that a
         headline and a body tell the same story (it weighs as the rarest known term)."""
-        # Every loop over terms runs in C (Counter, map, dict.fromkeys): a term-by-term
-        # Python loop was half the cost of scoring a pair.
-        keys: list[str] = []
-        vals: list[int] = []
-        lens: list[int] = []
-        for toks in token_lists:
-            bag = Counter(toks)
-            bag.update(map(" ".join, zip(toks, toks[1:])))
-            keys.extend(bag)
-            vals.extend(bag.values())
-            lens.append(len(bag))
-        base = len(self.idf)
-        ids = np.fromiter(map(self.terms.get, keys, repeat(-1)), np.int64, len(keys))
-        missing = ids < 0
-        if unknown is not None and missing.any():
-            # A term new to this batch gets the next column past the vocabulary.
-            unseen = list(compress(keys, missing))
-            fresh = [t for t in dict.fromkeys(unseen) if t not in unknown]
-            unknown.update(zip(fresh, range(base + len(unknown), base + len(unknown) + len(fresh))))
-            ids[missing] = np.fromiter(map(unknown.__getitem__, unseen), np.int64, len(unseen))
-            missing[:] = False
-        keep = ~missing
-        row = np.repeat(np.arange(len(lens)), lens)
-        indptr = np.concatenate([[0], np.cumsum(np.bincount(row[keep], minlength=len(lens)))])
-        indices = ids[keep].astype(np.int32)
-        data = np.asarray(vals, np.float32)[keep]
-        m = sparse.csr_matrix(
-            (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32), np.asarray(indptr)),
-            shape=(len(token_lists), base + UNKNOWN_COLUMNS),
-        )
-        return m
+        data, indices, indptr, _ = term_counts(token_lists, self.terms, len(self.idf), unknown)
+        return sparse.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(self.idf) + UNKNOWN_COLUMNS))
 
     def weight(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         """Counts -> sublinear TF-IDF, rows scaled to unit length."""
@@ -190,26 +168,20 @@ for _g, (_, _words) in enumerate(CUE_GROUPS):
         _CUE_INDEX[_w] = _CUE_INDEX.get(_w, ()) + (_g,)
 
 
-def _cue_counts(toks: list[str]) -> list[int]:
-    counts = [0] * len(CUE_GROUPS)
-    for t in filter(_CUE_INDEX.__contains__, toks):  # cue words are rare: filter in C first
-        for g in _CUE_INDEX[t]:
-            counts[g] += 1
-    return counts
+_FOCUS_INDEX: dict[str, tuple[int, ...]] = {}
+for _g, _words in enumerate((REPORT, MODAL, ASSERT, STRONG_REFUTE)):
+    for _w in _words:
+        _FOCUS_INDEX[_w] = _FOCUS_INDEX.get(_w, ()) + (_g,)
 
 
-def _focus_counts(sent_counts: sparse.csr_matrix, vocab: Vocabulary, unknown: dict[str, int],
-                  flat_sents: Sequence[str], lengths: np.ndarray) -> np.ndarray:
-    """Per sentence: [report, modal, assert, strong refute (words + REFUTE_BIGRAMS), quote
-    marks, question marks, tokens]. The word groups are read off the sentences' term
-    counts (one sparse product) rather than by a Python pass over every token."""
-    groups = (REPORT, MODAL, ASSERT, STRONG_REFUTE | {" ".join(b) for b in REFUTE_BIGRAMS})
-    cells = [(i, g) for g, words in enumerate(groups)
-             for i in (vocab.terms.get(w, unknown.get(w)) for w in words) if i is not None]
-    pick = sparse.csr_matrix((np.ones(len(cells), np.float32), ([c[0] for c in cells], [c[1] for c in cells])),
-                             shape=(sent_counts.shape[1], len(groups)))
-    out = np.zeros((sent_counts.shape[0], 7), np.float32)
-    out[:, :4] = (sent_counts @ pick).toarray()
+def _focus_counts(batch: TokenBatch, first: int, flat_sents: Sequence[str], lengths: np.ndarray) -> np.ndarray:
+    """Per sentence (rows `first:` of the batch, one per sentence of `flat_sents`): [report,
+    modal, assert, strong refute (words + REFUTE_BIGRAMS), quote marks, question marks,
+    tokens]. A word in two groups counts in both, as a term column picked by two groups
+    did when these were read off term counts."""
+    out = np.zeros((len(flat_sents), 7), np.float32)
+    out[:, :4] = group_counts(batch, _FOCUS_INDEX, 4)[first:]
+    out[:, 3] += pair_counts(batch, REFUTE_BIGRAMS)[first:]
     out[:, 4] = np.fromiter(map(methodcaller("count", '"'), flat_sents), np.float32, len(flat_sents))
     out[:, 5] = np.fromiter(map(methodcaller("count", "?"), flat_sents), np.float32, len(flat_sents))
     out[:, 6] = lengths
@@ -225,19 +197,22 @@ def focus_feature_names() -> list[str]:
 
 
 def _describe(texts: Sequence[str], vocab: Vocabulary, toks: list[list[str]] | None = None,
-              sets: bool = True, counts: sparse.csr_matrix | None = None) -> _Texts:
+              sets: bool = True, counts: sparse.csr_matrix | None = None, cues: np.ndarray | None = None,
+              stems: list[set[str]] | None = None, length: np.ndarray | None = None) -> _Texts:
     """Material for unique texts; `toks` when already tokenised; `sets=False` skips the
-    overlap sets (body sentences need only TF-IDF, LSA and cue counts)."""
+    overlap sets (body sentences need only TF-IDF, LSA and cue counts). `counts`, `cues`,
+    `stems` and `length`, when given (computed for a whole batch at once), are used as
+    they are; each missing one is computed here from `toks`."""
     if toks is None:
         toks = [tokens(t) for t in texts]
     tfidf = vocab.weight(counts if counts is not None else vocab.counts(toks))
     return _Texts(
         tfidf=tfidf,
-        stems=[content_stems(t) for t in toks] if sets else [],
+        stems=(stems if stems is not None else [content_stems(t) for t in toks]) if sets else [],
         nums=[numbers(t) for t in texts] if sets else [],
-        caps=[{stem(c) for c in capitalised(t)} for t in texts] if sets else [],
-        cues=np.array([_cue_counts(t) for t in toks], dtype=np.float32).reshape(len(toks), len(CUE_GROUPS)),
-        length=np.array([len(t) for t in toks], dtype=np.float32),
+        caps=[capitalised_stems(t) for t in texts] if sets else [],
+        cues=cues if cues is not None else group_counts(toks, _CUE_INDEX, len(CUE_GROUPS)),
+        length=length if length is not None else np.array([len(t) for t in toks], dtype=np.float32),
     )
 
 
@@ -252,12 +227,16 @@ def _token_flags(token: str) -> tuple[int, ...]:
     return tuple(i for i, f in enumerate(HEADLINE_FLAGS) if head.startswith(f))
 
 
-def _headline_flags(head_toks: list[str]) -> list[float]:
-    out = [0.0] * len(HEADLINE_FLAGS)
-    for t in set(head_toks):
-        for i in _token_flags(t):
-            out[i] = 1.0
-    return out
+def _flag_sets(batch: TokenBatch, nh: int, nsent: np.ndarray, start: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(headline flags (nh, F), body-lead flags (bodies, F)), 1.0 where some token of the
+    headline / of the body's first LEAD_SENTENCES sentences starts with the flag."""
+    # Every flag has <= 6 characters, so "token[:6] starts with f" is "token starts with f":
+    # one C-level startswith per distinct word picks the few words that carry a flag.
+    flagged = {w: _token_flags(w) for w in filter(methodcaller("startswith", HEADLINE_FLAGS), batch.words)}
+    per_row = group_counts(batch, flagged, len(HEADLINE_FLAGS))
+    in_lead = (np.arange(int(nsent.sum())) - np.repeat(start, nsent)) < LEAD_SENTENCES
+    lead = np.add.reduceat(per_row[nh:] * in_lead[:, None], start, axis=0) if len(start) else per_row[nh:nh]
+    return (per_row[:nh] > 0).astype(np.float32), (lead > 0).astype(np.float32)
 
 
 def feature_names() -> list[str]:
@@ -311,6 +290,22 @@ def _focus_columns(focus: np.ndarray, sidx: np.ndarray, sims: np.ndarray, ranks:
     return out
 
 
+def _stem_sets(batch: TokenBatch, nh: int, nsent: np.ndarray, start: np.ndarray) -> list[list[set[str]]]:
+    """Content stems of [each headline, each body, each body's lead (first LEAD_SENTENCES
+    sentences), each body's first sentence] from one batch (rows: the nh headlines, then
+    every body's sentences in order); the stems are looked up once per distinct word."""
+    nb, ns = len(nsent), int(nsent.sum())
+    body = np.repeat(np.arange(nb), nsent)
+    offset = np.arange(ns) - np.repeat(start, nsent)
+    none_h, none_s = np.full(nh, -1), np.full(ns, -1)
+    return content_stem_groupings(batch, [
+        (np.concatenate([np.arange(nh), none_s]), nh),
+        (np.concatenate([none_h, body]), nb),
+        (np.concatenate([none_h, np.where(offset < LEAD_SENTENCES, body, -1)]), nb),
+        (np.concatenate([none_h, np.where(offset == 0, body, -1)]), nb),
+    ])
+
+
 def pair_features(
     headlines: Sequence[str], bodies: Sequence[str], vocab: Vocabulary, kinds: Sequence[int] | None = None,
     with_blocks: bool = False,
@@ -335,28 +330,36 @@ def pair_features(
     bi = np.fromiter((bpos[t] for t in bodies), np.int64, n)
 
     head_toks = [tokens(t) for t in uh]
-    unknown: dict[str, int] = {}
-    head_counts = vocab.counts(head_toks, unknown)
     # Bodies: cleaned once, split, tokenised per sentence; a body's term counts are the
     # sum of its sentences' (n-grams across a sentence boundary are not counted).
     cleaned = [clean(b) for b in ub]
     body_sents = [sentences(b) for b in cleaned]
-    sent_toks = [[tokens_clean(s) for s in ss] for ss in body_sents]
-    nsent = np.array([len(s) for s in body_sents], np.int64)
+    flat_sents = list(chain.from_iterable(body_sents))
+    flat_toks = list(map(tokens_clean, flat_sents))
+    nsent = np.fromiter(map(len, body_sents), np.int64, len(body_sents))
     start = np.concatenate([[0], np.cumsum(nsent)[:-1]])
-    flat_toks = [t for ss in sent_toks for t in ss]
-    sent_counts = vocab.counts(flat_toks, unknown)
-    # Narrow both count matrices to the columns this batch uses: sparse products and
-    # format conversions cost in the number of columns, and 2**24 spare ones dominate.
-    width = len(vocab.idf) + len(unknown)
-    head_counts, sent_counts = (sparse.csr_matrix((c.data, c.indices, c.indptr), shape=(c.shape[0], width))
-                                for c in (head_counts, sent_counts))
-    H = _describe(uh, vocab, head_toks, counts=head_counts)
+    # Headlines and sentences in one batch: every distinct word hashed once; a term outside
+    # the vocabulary gets a column past it (numbered in order of first appearance, headlines
+    # first), and only the columns this batch uses exist (sparse products and format
+    # conversions cost in the number of columns, and 2**24 spare ones dominate).
+    nh = len(uh)
+    batch = token_batch(head_toks + flat_toks)
+    tc = term_counts(batch, vocab.terms, len(vocab.idf), keep_unknown=True)
+    width = len(vocab.idf) + tc.n_unknown
+    all_counts = sparse.csr_matrix((tc.data, tc.indices, tc.indptr), shape=(len(batch.lengths), width))
+    head_counts, sent_counts = all_counts[:nh], all_counts[nh:]
+    all_cues = group_counts(batch, _CUE_INDEX, len(CUE_GROUPS))
+    head_stems, body_stems, lead_stems, first_stems = _stem_sets(batch, nh, nsent, start)
+    H = _describe(uh, vocab, head_toks, counts=head_counts, cues=all_cues[:nh], stems=head_stems)
     member = sparse.csr_matrix((np.ones(len(flat_toks), np.float32), np.repeat(np.arange(len(ub)), nsent),
                                 np.arange(len(flat_toks) + 1)), shape=(len(flat_toks), len(ub)))
-    S = _describe([s for ss in body_sents for s in ss], vocab, flat_toks, sets=False, counts=sent_counts)
+    S = _describe(flat_sents, vocab, flat_toks, sets=False, counts=sent_counts,
+                  cues=all_cues[nh:])
     body_counts = sparse.csr_matrix(member.T @ sent_counts)
-    B = _describe(cleaned, vocab, [[t for st in ss for t in st] for ss in sent_toks], counts=body_counts)
+    # Every body has >= 1 sentence (`sentences` gives [""] for none), so reduceat sums each
+    # body's sentence rows.
+    B = _describe(cleaned, vocab, [], counts=body_counts, cues=np.add.reduceat(S.cues, start, axis=0),
+                  stems=body_stems, length=np.add.reduceat(batch.lengths[nh:], start).astype(np.float32))
 
     # Pair x sentence expansion: every pair against each sentence of its body.
     counts = nsent[bi]
@@ -390,14 +393,13 @@ def pair_features(
     neg_col = len(CUE_GROUPS) - 1
 
     cos_body = _rowwise_dot(H.tfidf, hi, B.tfidf, bi)
-    flat_sents = [s for ss in body_sents for s in ss]
-    focus = _focus_counts(sent_counts, vocab, unknown, flat_sents, S.length)
+    focus = _focus_counts(batch, nh, flat_sents, S.length)
     focus_cols = _focus_columns(focus, sidx, sims, ranks, offs, bounds, counts, cos_max, start, nsent, bi, ub)
 
     rows = np.zeros((n, 22), np.float32)
-    flags = np.array([_headline_flags(t) for t in head_toks], np.float32).reshape(len(uh), len(HEADLINE_FLAGS))
-    lead_stems = [content_stems([t for st in ss[:LEAD_SENTENCES] for t in st]) for ss in sent_toks]
-    first_stems = [content_stems(ss[0]) for ss in sent_toks]
+    # Flags in the headline and the same flags over the body's lead: for an Emergent pair
+    # the "body" is the article's headline, where its stance words are.
+    flags, lead_flags = _flag_sets(batch, nh, nsent, start)
     for p in range(n):
         h, b = hi[p], bi[p]
         hs, bs = H.stems[h], B.stems[b]
@@ -431,10 +433,6 @@ def pair_features(
     body_rate = B.cues / np.maximum(B.length, 1)[:, None] * 100.0
     neg_best = (best_cues[:, neg_col] % 2) != (H.cues[hi, neg_col] % 2)
     neg_lead = (lead_cues[:, neg_col] % 2) != (H.cues[hi, neg_col] % 2)
-    # The same flags over the body's lead: for an Emergent pair the "body" is the
-    # article's headline, where its stance words are.
-    lead_flags = np.array([_headline_flags([t for st in ss[:LEAD_SENTENCES] for t in st]) for ss in sent_toks],
-                          np.float32).reshape(len(ub), len(HEADLINE_FLAGS))
     x = np.hstack([
         rows, H.cues[hi], body_rate[bi], lead_cues, best_cues, wsent,
         neg_best[:, None].astype(np.float32), neg_lead[:, None].astype(np.float32), flags[hi], lead_flags[bi],
