@@ -2,10 +2,10 @@
 
 Floors sit just under the figures measured with `counterpoint eval stories` when the
 grouper was tuned (on the "tune" half; the "test" half was not looked at while tuning).
-Grouper v3 (nearest-member score, stricter bridges, local re-grouping): B-cubed F1
-0.928 on the tune half, 0.896 on the test half (v2: 0.902) and 0.881 on all documents
-(v2: 0.874), in file order. The issue's target (0.94) is not reached yet: these floors
-only stop regressions.
+Grouper v4 (short texts join at a lower bar, bridges only mend small fragments, with a
+lower bridge bar): B-cubed F1 0.958 on the tune half, 0.9425 on the test half (v3:
+0.896) and 0.935 on all documents (v3: 0.881), in file order; shuffled arrival order
+(seed 1) 0.852 on the test half and 0.835 on all (v3: 0.826).
 """
 
 from __future__ import annotations
@@ -17,19 +17,27 @@ from counterpoint.eval.stories import evaluate_stories
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
 
-@pytest.mark.parametrize("part, floor", [("test", 0.885), ("all", 0.87)])
+@pytest.mark.parametrize("part, floor", [("test", 0.935), ("all", 0.925)])
 def test_story_grouping_quality(eval_dir, part: str, floor: float) -> None:
     result = evaluate_stories(eval_dir / "story_clusters_fnc1", part=part)
     assert result["bcubed_f1"] >= floor, result
-    assert result["precision"] >= 0.8 and result["recall"] >= 0.8, result
+    assert result["precision"] >= 0.9 and result["recall"] >= 0.9, result
+
+
+def test_story_grouping_in_another_arrival_order(eval_dir) -> None:
+    """Incremental grouping depends on arrival order; a shuffle must not collapse it
+    (measured 0.852 on the test half, seed 1)."""
+    result = evaluate_stories(eval_dir / "story_clusters_fnc1", part="test", shuffle_seed=1)
+    assert result["bcubed_f1"] >= 0.84, result
 
 
 def test_story_grouping_with_embeddings(eval_dir) -> None:
-    """Measured 0.9275 on the test half with the embeddings extra (v2: 0.9225; not tuned
-    there)."""
+    """Measured 0.9554 on the test half with the embeddings extra (v3: 0.9275; not tuned
+    there: on the tune half they score 0.942, under the lexical 0.958, so they stay off
+    by default)."""
     from counterpoint.stories.embed import load_embedder
 
     if load_embedder() is None:
         pytest.skip("the embeddings extra is not installed")
     result = evaluate_stories(eval_dir / "story_clusters_fnc1", part="test", embeddings=True)
-    assert result["bcubed_f1"] >= 0.92, result
+    assert result["bcubed_f1"] >= 0.945, result

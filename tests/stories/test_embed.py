@@ -10,7 +10,10 @@ from counterpoint.stories.embed import embedding_text, load_embedder
 from counterpoint.stories.grouper import Grouper
 
 FLOOD = "Heavy rain flooded Lenport. The river Asel burst its banks and mayor Lotte Brenn ordered evacuations."
-FLOOD2 = "Mayor Lotte Brenn said the Asel river rose and boats moved families out of flooded Lenport."
+# long enough (over SHORT_TERMS distinct terms) to be held to the long-article bar
+FLOOD2 = ("Mayor Lotte Brenn said the Asel river burst its banks after heavy rain and flooded Lenport; "
+          "rescue boats moved families out, evacuations went on overnight, volunteers filled sandbags "
+          "and engineers checked the harbor wall.")
 X, Y = np.array([1.0, 0.0], dtype=np.float32), np.array([0.0, 1.0], dtype=np.float32)
 
 

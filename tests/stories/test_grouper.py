@@ -120,7 +120,7 @@ def test_bridge_needs_the_two_stories_to_be_alike(monkeypatch) -> None:
 
 @pytest.mark.parametrize("pinned", [False, True])
 def test_fragments_of_one_story_regroup_unless_pinned(pinned: bool) -> None:
-    g = Grouper(threshold=0.99, short_bar=99.0)  # joins only via re-grouping
+    g = Grouper(threshold=0.99, short_bar=99.0, short_join=1.0)  # joins only via re-grouping
     a = _story(g, FLOOD, FLOOD2, pinned=pinned)
     d = g.add("x", None, FLOOD5)
     if pinned:
@@ -130,17 +130,60 @@ def test_fragments_of_one_story_regroup_unless_pinned(pinned: bool) -> None:
 
 
 def test_different_stories_do_not_regroup() -> None:
-    g = Grouper(threshold=0.99, short_bar=99.0)
+    g = Grouper(threshold=0.99, short_bar=99.0, short_join=1.0)
     a = _story(g, FLOOD, FLOOD2)
     d = g.add("x", None, TANK + " " + TANK2)
     assert d.merged == [] and g.story_of["x"] != a
 
 
 def test_regrouping_respects_time() -> None:
-    g = Grouper(threshold=0.99, short_bar=99.0)
+    g = Grouper(threshold=0.99, short_bar=99.0, short_join=1.0)
     a = g.new_story()
     g.place(a, "a", None, FLOOD, 1000)
     g.place(a, "b", None, FLOOD2, 1001)
     assert g.add("near", None, FLOOD5, day=1002).story == a  # control: same days regroup
     d = g.add("x", None, FLOOD5 + " Still.", day=1400)
     assert d.merged == [] and g.story_of["x"] != a
+
+
+# ------------------------------------------------ v4: short-text join bar, bridge size cap
+
+@pytest.mark.parametrize("headline, short_join, joins", [
+    ("Asel waters recede in Lenport", 0.6, True),  # below the long bar, above the short one
+    ("Asel waters recede in Lenport", 1.0, False),  # control: the long-article bar
+    ("Lenport mayor faces questions", 0.6, True),
+    ("Lenport residents count the cost", 0.6, False),  # one shared name is not enough
+    ("Varnia tank factory report denied", 0.6, False),  # another story fits it better
+])
+def test_short_texts_join_at_a_lower_bar(headline: str, short_join: float, joins: bool) -> None:
+    g = Grouper(short_join=short_join)
+    flood = g.add("a", None, FLOOD).story
+    g.add("b", None, FLOOD2)
+    g.add("c", None, TANK)
+    assert (g.add("h", None, headline).story == flood) is joins
+
+
+def test_a_long_text_keeps_the_long_bar() -> None:
+    from counterpoint.stories import grouper as mod
+    from counterpoint.stories.vectorize import terms
+
+    long_text = FLOOD2 + " " + TANK2 + " Officials in Dornby said the comet would be visible all week."
+    assert len(terms(None, long_text)) >= mod.SHORT_TERMS
+    g = Grouper()
+    g.add("a", None, FLOOD)
+    d = g.add("x", None, long_text)
+    # a score a headline would join with, but not a long article
+    assert g.threshold * g.short_join <= d.score < g.threshold
+    assert d.story != g.story_of["a"]
+
+
+@pytest.mark.parametrize("bridge_max, merges", [(4, True), (1, False)])
+def test_bridge_only_mends_a_small_fragment(monkeypatch, bridge_max: int, merges: bool) -> None:
+    from counterpoint.stories import grouper as mod
+
+    monkeypatch.setattr(mod, "BRIDGE_MAX", bridge_max)
+    g = Grouper(merge_factor=1.0)
+    a = _story(g, FLOOD, FLOOD5)
+    b = _story(g, FLOOD2, FLOOD3)  # both stories have two members
+    d = g.add("c", None, FLOOD + " " + FLOOD2)
+    assert (d.merged == [b] and set(g.stories) == {a}) if merges else (d.merged == [] and len(g.stories) == 2)

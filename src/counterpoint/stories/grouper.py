@@ -16,14 +16,16 @@ merged, step 7). For each article, in order:
    alone lets same-topic stories collapse); times a time factor
    (1 within `TIME_WINDOW_DAYS` of the story's dates, then decaying; 1 when either
    side has no date).
-4. Join the best story if its score reaches `threshold`. A short text (a
-   headline) may also score by coverage: few terms can only cover a small part of a
-   long story's centroid, so its cosine is low for the same fit (`Grouper.scores`).
+4. Join the best story if its score reaches `threshold` (`threshold x SHORT_JOIN`
+   for a short text). A short text (a headline) may also score by coverage: few
+   terms can only cover a small part of a long story's centroid, so its cosine is
+   low for the same fit (`Grouper.scores`).
 5. Bridge: another candidate that also scores at least `threshold x MERGE_FACTOR`,
-   and whose centroid is within `STORY_BAR` of the joined story's, is the same story
-   started twice (typically a headline that came before any body); it is merged
-   into the joined story -- unless either story is pinned (split or merged by
-   hand), which the grouper never merges, splits or empties.
+   whose centroid is within `STORY_BAR` of the joined story's, one of the two
+   stories still small (`BRIDGE_MAX` members), is the same story started twice
+   (typically a headline that came before any body, or a body that missed the
+   bar); it is merged into the joined story -- unless either story is pinned
+   (split or merged by hand), which the grouper never merges, splits or empties.
 6. Otherwise the article starts a new story.
 7. Local re-grouping (`_regroup`): the story just grown, while small, merges with
    its closest candidate story when their average link is high both absolutely
@@ -50,20 +52,35 @@ from counterpoint.stories.vectorize import DocumentFrequencies, terms
 
 THRESHOLD = 0.33
 """Join bar for the cosine of a long article (tuned on the "tune" half of
-story_clusters_fnc1; 0.28-0.36 score within 0.002 B-cubed F1 there)."""
+story_clusters_fnc1; with the v4 short-text join and bridges, 0.30 and 0.36 both
+lose about 0.015 B-cubed F1 there)."""
 SHORT_TERMS = 20
 """An article with fewer distinct terms than this is short (a headline, a brief)."""
 SHORT_BAR = 0.4
 """Join bar for a short article's coverage score (see `Grouper.scores`)."""
+SHORT_JOIN = 0.6
+"""A short article joins its best story at `threshold` x this. A headline shares few
+words with any body, so its scores sit lower for the same fit, while where nothing
+fits its best score is far lower still (tuned on the "tune" half of
+story_clusters_fnc1: 0.45-0.6 best, B-cubed F1 0.928 -> 0.948 there; 1.0 = the
+long-article bar). Bridges (step 5) keep the full bar."""
 PROMINENT = 0.05
 """A term whose mean unit-tf weight over a story's members reaches this is prominent
 in the story: a headline term found there counts in full, rarer ones in part."""
-MERGE_FACTOR = 1.8
+MERGE_FACTOR = 1.4
 STORY_BAR = 0.25
 """Bridge merges also need the two stories' centroids to be this close (cosine,
 IDF applied): an article scoring high with two same-topic stories (two stories about
-one product) is not enough to make them one. With MERGE_FACTOR 1.8 (was 1.6), tuned
-on the "tune" half of story_clusters_fnc1: 0.898 -> 0.918 B-cubed F1 there."""
+one product) is not enough to make them one."""
+BRIDGE_MAX = 4
+"""...and the smaller of the two stories to have at most this many members: a bridge
+mends a story started twice (a fragment of a few articles), while one article
+scoring high with two established stories is far more often a same-topic headline
+("<leader> bans ...", "<gadget> launch ...") than one story told twice -- such large
+merges were every wrong bridge measured. With it, a lower MERGE_FACTOR pays (tuned
+together on the "tune" half of story_clusters_fnc1: MERGE_FACTOR 1.8 -> 1.4 with
+BRIDGE_MAX 4: 0.948 -> 0.958 B-cubed F1 there; BRIDGE_MAX 2 or 8 worse).
+"""
 EMBED_WEIGHT = 0.3
 EMBED_OFFSET = 0.25
 """With embeddings: their share of the score, and the cosine that counts as zero
@@ -199,9 +216,11 @@ class Grouper:
     """Mutable incremental state: document frequencies, stories, blocking index."""
 
     def __init__(self, threshold: float = THRESHOLD, *, short_bar: float = SHORT_BAR,
-                 merge_factor: float = MERGE_FACTOR, candidates: int = CANDIDATES) -> None:
+                 short_join: float = SHORT_JOIN, merge_factor: float = MERGE_FACTOR,
+                 candidates: int = CANDIDATES) -> None:
         self.threshold = threshold
         self.short_bar = short_bar
+        self.short_join = short_join
         self.merge_factor = merge_factor
         self.n_candidates = candidates
         self.dfs = DocumentFrequencies()
@@ -308,6 +327,9 @@ class Grouper:
         self.dfs.add(weights)
         ranked = self.scores(weights, day, vector)
         bar = self.threshold
+        merge_bar = bar * self.merge_factor  # bridges keep the long-article scale
+        if len(weights) < SHORT_TERMS:
+            bar *= self.short_join
         if not ranked or ranked[0][0] < bar:
             story = self.new_story()
             self._put(story, key, weights, day, vector)
@@ -316,12 +338,13 @@ class Grouper:
             return decision
         score, story = ranked[0]
         decision = Decision(story, score)
-        merge_bar = bar * self.merge_factor
         for other_score, other in ranked[1:]:
             if other_score < merge_bar:
                 break
             if self.story_cosine(story, other) < STORY_BAR:
                 continue
+            if min(len(self.stories[k].members) for k in (story, other)) > BRIDGE_MAX:
+                continue  # two established stories: one article is not evidence enough
             if not (self.stories[story].pinned or self.stories[other].pinned):
                 # the older story survives, so story ids stay put as stories grow
                 keep, gone = min(story, other), max(story, other)
