@@ -60,6 +60,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from counterpoint.claims.align import tokens_of
 from counterpoint.claims.parts import ClaimParts, attribute_parts, numbers_in, parts_of
 from counterpoint.claims.split import comparative_attributes, split_clauses
 from counterpoint.claims.stance import (
@@ -320,14 +321,9 @@ def _gerunds(doc: Any | None, spans: list[Span]) -> dict[str, str]:
     out: dict[str, str] = {}
     if doc is None:
         return out
-    for span in spans:
-        try:
-            tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-        except (AttributeError, IndexError, ValueError):
-            continue
-        for token in tokens or ():
-            if token.tag_ == "VBG" and token.lemma_:
-                out.setdefault(token.lower_, token.lemma_.lower())
+    for token in tokens_of(doc, spans):
+        if token.tag_ == "VBG" and token.lemma_:
+            out.setdefault(token.lower_, token.lemma_.lower())
     return out
 
 
