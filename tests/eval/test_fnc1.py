@@ -165,3 +165,15 @@ def test_score_at_mix(gold: list[str], pred: list[str], share: float, expected: 
     from counterpoint.eval.fnc1 import fnc_score_at_mix
 
     assert fnc_score_at_mix(gold, pred, share) == expected
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "macro"),
+    [([0, 1, 2], [0, 1, 2], 1.0), ([0, 0, 1, 1], [0, 0, 0, 0], (2 / 3 + 0 + 0) / 3), ([2, 2], [0, 0], 0.0)],
+)
+def test_classification_report_macro_f1(gold: list[int], predicted: list[int], macro: float) -> None:
+    from counterpoint.eval.fnc1 import classification_report
+
+    report = classification_report(gold, predicted, range(3))
+    assert report["macro_f1"] == pytest.approx(macro, abs=1e-4)
+    assert report["confusion"]["rows_gold_cols_predicted"][0][0] == sum(g == p == 0 for g, p in zip(gold, predicted))

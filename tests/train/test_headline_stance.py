@@ -21,10 +21,8 @@ from counterpoint.stance.model import save_model  # noqa: E402
 from counterpoint.stance.text import text_hashes  # noqa: E402
 from counterpoint.stance.trees import from_lightgbm_dump  # noqa: E402
 from counterpoint.train.headline_stance import (  # noqa: E402
-    claim_folds,
     cross_validate,
     fit_head,
-    macro_f1,
     train_headline_stance,
     training_claims,
 )
@@ -67,24 +65,6 @@ def base_model(folder: Path, seen: list[str]) -> Path:
     save_model(folder, vocab, {"body": zero, "headline": zero}, {"lexical": from_lightgbm_dump(dump)},
                text_hashes(seen), {"name": "tiny"})
     return folder
-
-
-@pytest.mark.parametrize(("folds", "seed"), [(2, 0), (3, 1), (5, 7)])
-def test_claim_folds_keep_claims_whole(folds: int, seed: int) -> None:
-    groups = [f"c{i % 7}" for i in range(40)]
-    fold = claim_folds(groups, folds, seed)
-    for g in set(groups):
-        assert len({int(f) for f, h in zip(fold, groups) if h == g}) == 1
-    assert set(fold.tolist()) == set(range(folds))
-    assert (claim_folds(groups, folds, seed) == fold).all()
-
-
-@pytest.mark.parametrize(
-    ("y", "p", "expected"),
-    [([0, 1, 2], [0, 1, 2], 1.0), ([0, 0, 1, 1], [0, 0, 0, 0], (2 / 3 + 0 + 0) / 3), ([2, 2], [0, 0], 0.0)],
-)
-def test_macro_f1(y: list[int], p: list[int], expected: float) -> None:
-    assert macro_f1(np.array(y), np.array(p)) == pytest.approx(expected)
 
 
 def test_fit_head_learns_the_wording_and_stores_hashes() -> None:

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from counterpoint.eval.emergent import TO_FNC, EmergentRow, load_emergent
+from counterpoint.eval.fnc1 import classification_report
 from counterpoint.stance.headline import (
     CUE_NAMES,
     HEAD_DIR,
@@ -38,6 +39,7 @@ from counterpoint.stance.headline import (
     save_head,
 )
 from counterpoint.stance.text import text_hashes
+from counterpoint.train.stance import group_folds
 
 log = logging.getLogger(__name__)
 
@@ -62,14 +64,6 @@ def training_claims(rows: Sequence[EmergentRow], data: Path, model_dir: Path | N
     story_part = split_stories(list(body_story.values()) + list(head_story.values()), seed)
     parts = emergent_parts([r.claim_id for r in rows], [r.headline for r in rows], head_story, story_part, seed)
     return np.array([p != "test" for p in parts])
-
-
-def claim_folds(groups: Sequence[str], folds: int, seed: int) -> np.ndarray:
-    """Fold of each row: claims shuffled with the seed, dealt round-robin."""
-    ids = sorted(set(groups))
-    order = np.random.default_rng(seed).permutation(len(ids))
-    fold_of = {ids[i]: k % folds for k, i in enumerate(order)}
-    return np.array([fold_of[g] for g in groups])
 
 
 def fit_head(claims: Sequence[str], headlines: Sequence[str], y: np.ndarray, c: float = 1.0,
@@ -97,20 +91,10 @@ def fit_head(claims: Sequence[str], headlines: Sequence[str], y: np.ndarray, c: 
                         seen=seen, meta=dict(meta or {}))
 
 
-def macro_f1(y: np.ndarray, p: np.ndarray, k: int = len(HEAD_LABELS)) -> float:
-    f1 = []
-    for c in range(k):
-        tp = float(np.sum((y == c) & (p == c)))
-        prec = tp / max(float(np.sum(p == c)), 1.0)
-        rec = tp / max(float(np.sum(y == c)), 1.0)
-        f1.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-    return float(np.mean(f1))
-
-
 def cross_validate(claims: Sequence[str], headlines: Sequence[str], y: np.ndarray, groups: Sequence[str],
                    point: dict[str, Any], folds: int = FOLDS, seed: int = 0) -> dict[str, float]:
     """Out-of-fold accuracy and macro-F1 of one grid point, folds by claim."""
-    fold = claim_folds(groups, folds, seed)
+    fold = group_folds(np.asarray(groups), seed, folds)
     pred = np.zeros(len(y), np.int64)
     for f in range(folds):
         tr, te = fold != f, fold == f
@@ -118,7 +102,7 @@ def cross_validate(claims: Sequence[str], headlines: Sequence[str], y: np.ndarra
                         y[tr], point["c"], point["min_df"], point["balanced"], seed)
         pred[te] = head.predict_proba([claims[i] for i in np.flatnonzero(te)],
                                       [headlines[i] for i in np.flatnonzero(te)]).argmax(axis=1)
-    return {"cv_accuracy": round(float(np.mean(pred == y)), 4), "cv_macro_f1": round(macro_f1(y, pred), 4)}
+    return {"cv_accuracy": round(float(np.mean(pred == y)), 4), "cv_macro_f1": classification_report(y.tolist(), pred.tolist(), range(len(HEAD_LABELS)))["macro_f1"]}
 
 
 def train_headline_stance(data: Path, out: Path | None = None, seed: int = 0,
