@@ -152,6 +152,8 @@ TRICKY = [
     "He said: “Go.” Then left.", "(Paren) start. (Next) one.", "Wow!!! Really?! Yes.", "tab\tseparated. Words",
     "Dr. nobody split here", "The Mayor of Velmora met Ostra Lumen. Then Brindle Vale voted.", "mid McDonald's ABCdef1",
     "_Under __Score 3Abc éAbc", "Ref12. Next", "one.two. Three", "...Hmm. Ok", "1. Numbered 2. List",
+    "x AND The Also Velmora THE Tarsk", "nul\0 inside. Next\0. Last", "Hi!\n\nTwo\nThree. \nFour",
+    "ALL CAPS TEXT. Mixed Case WORDS", "KELVIN \u212aelvin sign", "\n\n", ". . .", "end!\n",
 ]
 
 
@@ -169,7 +171,7 @@ def test_fast_paths_equal_the_plain_definitions(text: str) -> None:
     assert content_stems(toks) == {ref_stem(t) for t in toks if t not in STOPWORDS and len(t) > 1}
 
 
-ALPHABET = st.sampled_from(list("aZb'’“”\".!? \n\t09,_é—İ()Ac-s") + ["n't", "'s", "Mr. ", ". A", "?\" The", "\n\nB"])
+ALPHABET = st.sampled_from(list("\0aZb'’“”\".!? \n\t09,_é—İ()Ac-s") + ["n't", "'s", "Mr. ", ". A", "?\" The", "\n\nB"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -177,7 +179,9 @@ ALPHABET = st.sampled_from(list("aZb'’“”\".!? \n\t09,_é—İ()Ac-s") + ["
 def test_fast_paths_equal_the_plain_definitions_on_random_text(text: str) -> None:
     assert tokens_clean(text) == ref_tokens_clean(text)
     assert sentences(text) == ref_sentences(text)
+    assert sentences(text, limit=2) == ref_sentences(text, limit=2)
     assert capitalised(text) == ref_capitalised(text)
+    assert capitalised_stems(text) == {ref_stem(w) for w in ref_capitalised(text)}
 
 
 TERMS = {"mayor": 0, "denied": 1, "the mayor": 2, "mayor denied": 3, "harbour": 4, "sale": 5, "harbour sale": 6}
@@ -280,7 +284,9 @@ def test_fast_paths_on_fnc1_bodies(eval_dir) -> None:  # noqa: ANN001
         c = clean(body)
         assert sentences(c) == ref_sentences(c)
         assert capitalised(c) == ref_capitalised(c)
+        assert capitalised_stems(c) == {ref_stem(w) for w in ref_capitalised(c)}
         assert tokens_clean(c) == ref_tokens_clean(c)
+        assert [tokens_clean(x) for x in sentences(c)] == [ref_tokens_clean(x) for x in ref_sentences(c)]
 
 
 @pytest.mark.parametrize(
@@ -300,7 +306,8 @@ def test_pair_counts_equals_the_loop(lists: list[list[str]], expected: list[int]
 
 @pytest.mark.parametrize(
     ("groups", "n_groups"),
-    [(np.array([0, 1, 0, -1, 2]), 4), (np.array([-1, -1, -1, -1, -1]), 2), (np.array([0, 0, 0, 0, 0]), 1)],
+    [(np.array([0, 1, 0, -1, 2]), 4), (np.array([-1, -1, -1, -1, -1]), 2), (np.array([0, 0, 0, 0, 0]), 1),
+     (np.array([2, 2, 0, 0, 2]), 3), (np.array([-1, 0, -1, 0, -1]), 1)],
 )
 def test_content_stem_sets_equals_content_stems_of_each_group(groups: np.ndarray, n_groups: int) -> None:
     lists = [["the", "mayor", "denied", "it"], [], ["mayors", "x", "harbour"], ["the"], ["denies", "ducks"]]
