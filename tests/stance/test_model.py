@@ -102,3 +102,18 @@ def test_headline_pairs_use_the_headline_head_by_default() -> None:
                            kind="headline")
     assert preds[0].produced_by.startswith("stance.headline-lr/")
     assert preds[0].label in ("agree", "disagree", "discuss")
+
+
+def test_scoring_leaves_the_garbage_collector_as_it_found_it(model_dir: Path) -> None:
+    import gc
+
+    m = load_model(model_dir)
+    assert gc.isenabled()
+    m.predict_proba(["Lynx seen near Velden lake"], [OTHER])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        m.predict_proba(["Lynx seen near Velden lake"], [OTHER])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
