@@ -79,23 +79,6 @@ def test_lexical_is_the_default_even_with_an_embeddings_tree_set(tmp_path: Path,
     assert predict_stance([("Lynx seen near Velden lake", BODY)], model=load_model(tmp_path))[0].variant == "lexical"
 
 
-@pytest.mark.parametrize(("kind", "other"), [("body", "headline"), ("headline", "body")])
-def test_cross_linear_appends_the_other_kinds_scores(tmp_path: Path, model_dir: Path, kind: str, other: str) -> None:
-    """A model trained with `cross_linear` reads the other pair kind's linear scores after its own."""
-    m = load_model(model_dir)
-    v = m.linear["body"].coef.shape[0]
-    body = LinearStance(np.zeros((v, 3), np.float32), np.array([2.0, 0.0, 0.0], np.float32))
-    head = LinearStance(np.zeros((v, 3), np.float32), np.array([0.0, 0.0, 2.0], np.float32))
-    save_model(tmp_path, m.vocab, {"body": body, "headline": head}, m.trees, m.seen,
-               {"name": "tiny-cross", "cross_linear": True})
-    x = load_model(tmp_path).features(["Lynx seen near Velden lake"], [BODY], kind, "lexical")  # type: ignore[arg-type]
-    own, cross = x[0, -6:-3], x[0, -3:]
-    assert x.shape[1] == len(feature_names()) + 6
-    assert int(np.argmax(own)) == (0 if kind == "body" else 2) and int(np.argmax(cross)) == (2 if other == "headline" else 0)
-    plain = load_model(model_dir).features(["Lynx seen near Velden lake"], [BODY], kind, "lexical")  # type: ignore[arg-type]
-    assert plain.shape[1] == len(feature_names()) + 3
-
-
 def test_headline_pairs_use_the_headline_head_by_default() -> None:
     """Emergent-style pairs with the packaged model go to the headline head."""
     preds = predict_stance([("Lynx seen near Velden lake", "Hoax: no lynx was ever seen near Velden")],

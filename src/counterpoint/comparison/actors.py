@@ -37,6 +37,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from counterpoint.claims.stance import past_tense, third_person
 from counterpoint.comparison.terms import EVENT_CONCEPTS, Termer, stem, verb_key
 from counterpoint.records import Analysis, Claim, SourceKind, Stance
 
@@ -267,8 +268,10 @@ def _speech(verb: str, proposition: str) -> bool:
 
 
 def _inflections(lemma: str) -> set[str]:
+    """Written forms of a verb (the claims stage's conjugation: "supply" -> "supplies",
+    "supplied"), and its -ing form."""
     base = lemma[:-1] if lemma.endswith("e") else lemma
-    return {lemma + "s", lemma + "ed", base + "ed", lemma + "d", base + "ing"}
+    return {third_person(lemma), past_tense(lemma), base + "ing"}
 
 
 def entity_labels(analyses: Iterable[Analysis], termer: Termer) -> dict[str, str]:

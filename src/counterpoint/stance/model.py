@@ -91,17 +91,12 @@ class StanceModel:
 
     def features(self, claims: Sequence[str], texts: Sequence[str], kind: PairKind,
                  variant: Variant, cache: Path | None = None) -> np.ndarray:
-        """Lexical pair features, the linear scores of `kind`, (models trained with
-        `cross_linear`) the other kind's linear scores, then (variant embeddings) the
-        embedding cosines: the column order the trees were trained on."""
+        """Lexical pair features, the linear scores of `kind`, then (variant embeddings)
+        the embedding cosines: the column order the trees were trained on."""
         with _no_gc():
             x, blocks = pair_features(claims, texts, self.vocab, [1 if kind == "headline" else 0] * len(claims),
                                       with_blocks=True)
         x = np.hstack([x, self.linear[kind].scores(blocks)])
-        if self.meta.get("cross_linear"):
-            # The other pair kind's scorer too (trained on disjoint rows: FNC-1 bodies vs
-            # Emergent headlines), so each kind borrows the other's stance vocabulary.
-            x = np.hstack([x, self.linear["headline" if kind == "body" else "body"].scores(blocks)])
         if variant == "embeddings":
             x = np.hstack([x, embed.embedding_features(claims, texts, cache)])
         return x
