@@ -5,7 +5,9 @@ grouper was tuned (on the "tune" half; the "test" half was not looked at while t
 Grouper v4 (short texts join at a lower bar, bridges only mend small fragments, with a
 lower bridge bar): B-cubed F1 0.958 on the tune half, 0.9425 on the test half (v3:
 0.896) and 0.935 on all documents (v3: 0.881), in file order; shuffled arrival order
-(seed 1) 0.852 on the test half and 0.835 on all (v3: 0.826).
+(seed 1) 0.852 on the test half and 0.835 on all (v3: 0.826). Grouper v5 (a large
+story's score is lowered for a long article whose repeated names it never met): tune
+0.958 (unchanged), test 0.951, all 0.944; shuffled (seed 1) test 0.856, all 0.833.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from counterpoint.eval.stories import evaluate_stories
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
 
-@pytest.mark.parametrize("part, floor", [("test", 0.935), ("all", 0.925)])
+@pytest.mark.parametrize("part, floor", [("test", 0.945), ("all", 0.94)])
 def test_story_grouping_quality(eval_dir, part: str, floor: float) -> None:
     result = evaluate_stories(eval_dir / "story_clusters_fnc1", part=part)
     assert result["bcubed_f1"] >= floor, result
@@ -26,7 +28,7 @@ def test_story_grouping_quality(eval_dir, part: str, floor: float) -> None:
 
 def test_story_grouping_in_another_arrival_order(eval_dir) -> None:
     """Incremental grouping depends on arrival order; a shuffle must not collapse it
-    (measured 0.852 on the test half, seed 1)."""
+    (measured 0.856 on the test half, seed 1)."""
     result = evaluate_stories(eval_dir / "story_clusters_fnc1", part="test", shuffle_seed=1)
     assert result["bcubed_f1"] >= 0.84, result
 

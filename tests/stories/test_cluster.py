@@ -26,7 +26,7 @@ def test_three_stories_are_separated(story_corpus) -> None:
     first = stories[0]
     assert first.id == story_id(articles[0].id)
     assert first.title == articles[0].title
-    assert first.produced_by == "stories.tfidf/4"
+    assert first.produced_by == "stories.tfidf/5"
 
 
 def test_new_article_joins_the_right_story_and_ids_stay(story_corpus, make_article) -> None:

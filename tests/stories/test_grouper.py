@@ -187,3 +187,62 @@ def test_bridge_only_mends_a_small_fragment(monkeypatch, bridge_max: int, merges
     b = _story(g, FLOOD2, FLOOD3)  # both stories have two members
     d = g.add("c", None, FLOOD + " " + FLOOD2)
     assert (d.merged == [b] and set(g.stories) == {a}) if merges else (d.merged == [] and len(g.stories) == 2)
+
+
+FILM = [
+    "Director Osk Varen said the film Harbor Light lost its star when Mira Tolle quit. Varen "
+    "praised Tolle and said filming in Lenport would go on.",
+    "Mira Tolle left Harbor Light, the Osk Varen film shot in Lenport. Tolle cited the schedule; Varen "
+    "thanked her.",
+    "Harbor Light, directed by Osk Varen, is recasting after Mira Tolle walked away. Varen told "
+    "reporters Tolle's exit would not delay the Lenport shoot.",
+]
+FOLLOW_UP = ("Actor Jon Pell is in talks to play the harbor master in Harbor Light, the Lenport film. "
+             "Pell would join Dana Quist; Quist and Pell met the producers, and the film's "
+             "Lenport shoot, delayed after the star quit, could resume with the new cast soon.")
+
+
+def _film_story(g: Grouper, size: int) -> int:
+    key = g.new_story()
+    for i in range(size):
+        g.place(key, f"film{i}", None, FILM[i % len(FILM)] + f" Update {i}.", None)
+    return key
+
+
+@pytest.mark.parametrize("size, text, penalised", [
+    (8, FOLLOW_UP, True),  # a large story that never met Pell or Quist
+    (7, FOLLOW_UP, False),  # a small story: too little known about its cast
+    (8, FOLLOW_UP.replace("Jon Pell", "Osk Varen").replace("Pell", "Varen")
+        .replace("Dana Quist", "Mira Tolle").replace("Quist", "Tolle"), False),  # the story's own cast
+])
+def test_unmet_lead_names_lower_the_score(size: int, text: str, penalised: bool) -> None:
+    from counterpoint.stories import grouper as mod
+    from counterpoint.stories.vectorize import lead_names, terms
+
+    g = Grouper()
+    story = _film_story(g, size)
+    weights = terms(None, text)
+    assert len(weights) >= mod.SHORT_TERMS
+    g.dfs.add(weights)
+    plain = dict((k, s) for s, k in g.scores(weights, None))
+    named = dict((k, s) for s, k in g.scores(weights, None, names=lead_names(text)))
+    assert plain[story] > 0
+    expected = plain[story] * (mod.NOVEL_PENALTY if penalised else 1.0)
+    assert named[story] == pytest.approx(expected)
+
+
+def test_unmet_names_leave_short_texts_alone() -> None:
+    g = Grouper()
+    story = _film_story(g, 8)
+    headline = "Jon Pell Jon Pell in talks for Harbor Light"
+    weights = terms_of(headline)
+    g.dfs.add(weights)
+    plain = g.scores(weights, None)
+    assert plain and g.scores(weights, None, names={"pell": 2, "jon": 2}) == plain
+    assert story in {k for _, k in plain}
+
+
+def terms_of(text: str) -> dict[str, float]:
+    from counterpoint.stories.vectorize import terms
+
+    return terms(None, text)

@@ -47,3 +47,16 @@ def test_document_frequencies_and_idf() -> None:
     weighted = dfs.weigh(terms(None, "river flood"))
     assert weighted["flood"] > weighted["river"]
     assert math.isclose(sum(v * v for v in weighted.values()), 1.0)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Mayor Lotte Brenn spoke. Later that day Brenn said the mayor and Brenn agreed.", {"brenn": 3}),
+    ("Only once does Brenn appear here, and the Asel only once.", {}),
+    ("It rained. Then The rain stopped and The river fell.", {}),  # stop words are no names
+    ("In Lenport the flood rose; in Lenport the river fell.", {"lenport": 2}),
+    ("", {}),
+])
+def test_lead_names(body: str, expected: dict[str, int]) -> None:
+    from counterpoint.stories.vectorize import lead_names
+
+    assert lead_names(body) == expected

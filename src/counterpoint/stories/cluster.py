@@ -34,7 +34,7 @@ from counterpoint.records import Article, PartialDate, Story
 from counterpoint.stories.embed import Embedder, embedding_text
 from counterpoint.stories.grouper import THRESHOLD, Grouper
 
-STORIES = stamp("stories.tfidf", 4)
+STORIES = stamp("stories.tfidf", 5)
 
 
 def story_id(first_article_id: str) -> str:

@@ -105,6 +105,18 @@ def terms(title: str | None, body: str) -> dict[str, float]:
     return {t: w / norm for t, w in weights.items()}
 
 
+NAME_MIN_COUNT = 2
+"""A name must be written this many times in an article to be one of its lead names."""
+
+
+def lead_names(body: str) -> dict[str, int]:
+    """The names an article keeps coming back to: words written capitalized
+    mid-sentence at least `NAME_MIN_COUNT` times in the body, folded like `terms()`,
+    with their counts. The title is left out: headline case capitalizes every word."""
+    counts = Counter(fold(w) for w in _CAPITALIZED.findall(body))
+    return {t: c for t, c in counts.items() if c >= NAME_MIN_COUNT and _keep(t)}
+
+
 IDF_REFRESH = 0.02
 """Cached IDF values are dropped when the corpus grew by this share since (the log
 barely moves in between, and recomputing every term on every article costs most)."""
