@@ -283,7 +283,9 @@ def group_stories(
     grouped again -- pinned stories (merged or split by hand) stay exactly as they are.
     With `embeddings` (and the extra installed), sentence-embedding similarity is mixed
     into the scores; without the extra the lexical grouping runs alone. None means the
-    `story_embeddings` setting.
+    `story_embeddings` setting. Otherwise, with the `story_embedding_check` setting (on
+    by default) and the extra installed, borderline decisions ask the sentence encoder
+    (the grouper's embedding check), embedding only the articles concerned.
     """
     from counterpoint.stories import assign_stories
     from counterpoint.stories.embed import load_embedder
@@ -305,7 +307,9 @@ def group_stories(
         return existing
     stories = assign_stories(new, existing, {a.id: a for a in known + new},
                              threshold=settings.story_threshold,
-                             embedder=load_embedder() if use_embeddings else None)
+                             embedder=load_embedder() if use_embeddings else None,
+                             checker=load_embedder() if settings.story_embedding_check and not use_embeddings
+                             else None)
     kept = {s.id for s in stories}
     with store.unit_of_work():
         for sid in dict.fromkeys([*dropped, *(s.id for s in existing)]):

@@ -323,12 +323,14 @@ def eval_stories(
     part: Annotated[str, typer.Option(help="all, or the seeded half of the stories: tune or test.")] = "all",
     shuffle: Annotated[Optional[int], typer.Option(help="Feed the documents in an order shuffled with this seed.")] = None,
     embeddings: Annotated[bool, typer.Option(help="Mix in sentence-embedding similarity (needs the extra).")] = False,
+    embedding_check: Annotated[bool, typer.Option(
+        help="Ask the sentence encoder on borderline decisions, as `analyze` does where the extra is installed.")] = False,
 ) -> None:
-    """Story grouping: B-cubed precision, recall, F1 on a documents.csv folder (file order)."""
+    """Story grouping: B-cubed precision, recall, F1 on a documents.csv folder (file order; lexical by default)."""
     from counterpoint.eval.stories import evaluate_stories, format_report
 
     result = evaluate_stories(data, threshold=threshold, part=part, shuffle_seed=shuffle, out=out,
-                              embeddings=embeddings)
+                              embeddings=embeddings, embedding_check=embedding_check)
     sys.stdout.write(format_report(result) + "\n")
 
 
@@ -355,6 +357,7 @@ StanceVariant = Annotated[
     typer.Option("--variant", help="Stance model variant: lexical (default; measured better on held-out stories) or embeddings."),
 ]
 StanceModelDir = Annotated[Optional[Path], typer.Option("--model", help="Stance model folder (default: the packaged one).")]
+EmbeddingCache = Annotated[Optional[Path], typer.Option("--embedding-cache", help="Embeddings variant: an .npz cache of sentence embeddings by text hash, read and extended (e.g. .cache/stance/embeddings.npz, the trainer's).")]
 
 
 @eval_app.command("fnc1")
@@ -364,11 +367,13 @@ def eval_fnc1(
     variant: StanceVariant = None,
     model: StanceModelDir = None,
     include_seen: Annotated[bool, typer.Option(help="Also score rows whose texts the model trained on.")] = False,
+    embedding_cache: EmbeddingCache = None,
 ) -> None:
     """Stance (agree/disagree/discuss/unrelated) on FNC-1: relative score, accuracy, per-class F1."""
     from counterpoint.eval.fnc1 import evaluate_fnc1, format_report
 
-    result = evaluate_fnc1(data, out=out, model_dir=model, variant=variant, include_seen=include_seen)
+    result = evaluate_fnc1(data, out=out, model_dir=model, variant=variant, include_seen=include_seen,
+                           embedding_cache=embedding_cache)
     err.print(f"stance variant {result['variant']}: scored {result['scored']} rows, "
               f"excluded {result['excluded_seen']} rows the model saw in training", highlight=False)
     sys.stdout.write(format_report(result) + "\n")
@@ -383,12 +388,13 @@ def eval_emergent(
     include_seen: Annotated[bool, typer.Option(help="Also score rows whose texts the model trained on.")] = False,
     head: Annotated[Optional[Path], typer.Option("--head", help="Headline stance head folder (default: the packaged one, with the packaged model).")] = None,
     use_head: Annotated[bool, typer.Option("--use-head/--no-head", help="Score with the headline stance head (else the stance model alone).")] = True,
+    embedding_cache: EmbeddingCache = None,
 ) -> None:
     """Headline stance (for/against/observing) on Emergent: accuracy, macro-F1."""
     from counterpoint.eval.emergent import evaluate_emergent, format_report
 
     result = evaluate_emergent(data, out=out, model_dir=model, variant=variant, include_seen=include_seen,
-                               head_dir=head, use_head=use_head)
+                               head_dir=head, use_head=use_head, embedding_cache=embedding_cache)
     err.print(f"stance {result['scorer']} ({result['variant']}): scored {result['scored']} rows, "
               f"excluded {result['excluded_seen']} rows the model saw in training", highlight=False)
     sys.stdout.write(format_report(result) + "\n")

@@ -53,6 +53,13 @@ SETTINGS: tuple[Setting, ...] = (
         "much slower; on story_clusters_fnc1 +0.013 B-cubed F1 on the held-out half, -0.016 on "
         "the tuning half, so off by default).",
     ),
+    Setting(
+        "story_embedding_check",
+        True,
+        "When an article's words fall just short of a story (0.6-1x the bar), join it if its "
+        "sentence embedding is close to the story's (needs the embeddings extra; skipped "
+        "without it). Only those articles are embedded.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

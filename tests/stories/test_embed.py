@@ -60,3 +60,57 @@ def test_packaged_model_when_installed() -> None:
     v = embed(["River floods the harbor town", "Flood waters cover the harbor", "Comet seen at night"])
     assert v.shape[0] == 3 and np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-3)
     assert v[0] @ v[1] > v[0] @ v[2]
+
+
+RAIN = ("Heavy rain flooded Lenport on Monday. The river Asel burst its banks and mayor Lotte Brenn ordered "
+        "the evacuation of the harbor district, where water reached the first floors of warehouses.")
+RAIN_RETOLD = ("Days of storms sent the river over its banks; rescuers in boats carried families from homes in "
+               "Lenport as shelters opened in schools and churches, and volunteers handed out blankets and hot "
+               "soup to those who fled the rising water.")
+
+
+def test_lazy_embeddings_encode_each_article_once_in_batches(make_article) -> None:
+    from counterpoint.stories.cluster import lazy_embeddings
+
+    batches: list[list[str]] = []
+
+    def fake(texts):
+        batches.append(list(texts))
+        return np.tile(X, (len(texts), 1))
+
+    arts = {k: make_article(k, None, f"Body of article {k} about the Lenport flood.") for k in "abc"}
+    of = lazy_embeddings(fake, arts)
+    assert [v is not None for v in of(["a", "b", "zz"])] == [True, True, False]
+    assert [v is not None for v in of(["b", "c", "a"])] == [True, True, True]
+    assert batches == [[embedding_text(None, arts["a"].body), embedding_text(None, arts["b"].body)],
+                       [embedding_text(None, arts["c"].body)]]
+
+
+@pytest.mark.parametrize("retold, joins", [(X, True), (Y, False)])
+def test_assign_stories_checker_embeds_only_borderline_articles(make_article, retold, joins: bool) -> None:
+    seen: list[str] = []
+    comet = make_article("c", None, "Astronomers at the Dornby observatory tracked comet Kessaly as its "
+                         "tail crossed the night sky.")
+    articles = [make_article("a", None, RAIN), comet, make_article("b", None, RAIN_RETOLD)]
+
+    def fake(texts):
+        seen.extend(texts)
+        return np.stack([retold if t.startswith("Days") else X for t in texts])
+
+    stories = assign_stories(articles, [], {}, threshold=0.2, checker=fake)  # words score ~0.16
+    pair = [articles[0].id, articles[2].id]
+    assert (pair in [s.article_ids for s in stories]) is joins
+    assert sorted(seen) == sorted([embedding_text(None, RAIN_RETOLD), embedding_text(None, RAIN)])
+
+
+@pytest.mark.slow
+def test_seed_outlets_form_one_story_with_the_embedding_check(seeds_dir, make_article) -> None:
+    """EXPECTED.md: the two seed articles tell one story. Opposite-side outlets share
+    few words (lexical score under the bar); the embedding check joins them."""
+    embed = load_embedder()
+    if embed is None:
+        pytest.skip("the embeddings extra is not installed")
+    seeds = [make_article(p.stem, None, p.read_text(encoding="utf-8")) for p in sorted(seeds_dir.glob("*.txt"))]
+    assert len(seeds) == 2
+    assert len(assign_stories(seeds, [], {})) == 2  # words alone fall short
+    assert len(assign_stories(seeds, [], {}, checker=embed)) == 1

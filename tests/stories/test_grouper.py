@@ -246,3 +246,42 @@ def terms_of(text: str) -> dict[str, float]:
     from counterpoint.stories.vectorize import terms
 
     return terms(None, text)
+
+
+RAIN = ("Heavy rain flooded Lenport on Monday. The river Asel burst its banks and mayor Lotte Brenn ordered "
+        "the evacuation of the harbor district, where water reached the first floors of warehouses.")
+RAIN_RETOLD = ("Days of storms sent the river over its banks; rescuers in boats carried families from homes in "
+               "Lenport as shelters opened in schools and churches, and volunteers handed out blankets and hot "
+               "soup to those who fled the rising water.")
+NEAR, FAR = [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]
+
+
+@pytest.mark.parametrize("threshold, retold_vector, asked, joins", [
+    (0.15, NEAR, True, True),  # words fall short (about 0.13), meaning is close: joins
+    (0.15, FAR, True, False),  # meaning far: a new story
+    (0.15, None, True, False),  # no embedding for it: a new story
+    (0.30, NEAR, False, False),  # below GRAY_LOW x the bar: the encoder is not even asked
+])
+def test_embedding_check_decides_borderline_articles(threshold: float, retold_vector, asked: bool,
+                                                     joins: bool) -> None:
+    import numpy as np
+
+    vectors = {"a": np.array(NEAR), "b": None if retold_vector is None else np.array(retold_vector)}
+    calls: list[list[str]] = []
+
+    def embeddings_of(keys):
+        calls.append(list(keys))
+        return [vectors.get(k) for k in keys]
+
+    g = Grouper(threshold, embeddings_of=embeddings_of)
+    first = g.add("a", None, RAIN).story
+    d = g.add("b", None, RAIN_RETOLD)
+    assert (d.story == first) is joins
+    assert calls == ([["b", "a"]] if asked else [])
+
+
+def test_without_embeddings_the_borderline_article_starts_a_story() -> None:
+    g = Grouper(0.15)
+    first = g.add("a", None, RAIN).story
+    d = g.add("b", None, RAIN_RETOLD)
+    assert 0.15 * 0.6 <= d.score < 0.15 and d.story != first

@@ -94,21 +94,22 @@ def bcubed(gold: Mapping[str, str], predicted: Mapping[str, str]) -> dict[str, f
 
 
 def predict(docs: Sequence[LabelledDoc], *, threshold: float | None = None,
-            embeddings: bool = False) -> dict[str, str]:
+            embeddings: bool = False, embedding_check: bool = False) -> dict[str, str]:
     """doc_id -> story id, from the product's incremental grouping fed in this order
-    (with `embeddings`: the embedding-assisted variant; refused without the extra)."""
+    (with `embeddings`: the embedding-assisted variant; with `embedding_check`: the
+    embedding check of borderline decisions; both refused without the extra)."""
     from counterpoint.stories import assign_stories
     from counterpoint.stories.embed import load_embedder
 
     articles = [Article(id=d.doc_id, source=d.doc_id, body=d.text, produced_by=EVAL_PRODUCER)
                 for d in docs]
     kwargs: dict = {} if threshold is None else {"threshold": threshold}
-    if embeddings:
+    if embeddings or embedding_check:
         embedder = load_embedder()
         if embedder is None:
-            raise CounterpointError("--embeddings needs the `embeddings` extra (sentence-transformers)",
-                                    reason="model_unavailable")
-        kwargs["embedder"] = embedder
+            raise CounterpointError("--embeddings and --embedding-check need the `embeddings` extra "
+                                    "(sentence-transformers)", reason="model_unavailable")
+        kwargs["embedder" if embeddings else "checker"] = embedder
     stories = assign_stories(articles, [], {}, **kwargs)
     return {aid: s.id for s in stories for aid in s.article_ids}
 
@@ -122,6 +123,7 @@ def evaluate_stories(
     shuffle_seed: int | None = None,
     out: Path | None = None,
     embeddings: bool = False,
+    embedding_check: bool = False,
 ) -> dict:
     """Group the documents of `part` (file order, or shuffled with `shuffle_seed`) and
     score them. Returns {"documents", "stories", "clusters", "precision", "recall",
@@ -132,7 +134,7 @@ def evaluate_stories(
         docs = list(docs)
         random.Random(shuffle_seed).shuffle(docs)
     start = time.perf_counter()
-    predicted = predict(docs, threshold=threshold, embeddings=embeddings)
+    predicted = predict(docs, threshold=threshold, embeddings=embeddings, embedding_check=embedding_check)
     seconds = time.perf_counter() - start
     scores = bcubed({d.doc_id: d.story_id for d in docs}, predicted)
     if out is not None:
@@ -143,6 +145,7 @@ def evaluate_stories(
         "shuffle_seed": shuffle_seed,
         "threshold": threshold,
         "embeddings": embeddings,
+        "embedding_check": embedding_check,
         "documents": len(docs),
         "stories": len({d.story_id for d in docs}),
         "clusters": len(set(predicted.values())),

@@ -14,8 +14,10 @@ Steps:
    manual decision (pinned stories) stay.
    With an embedder, every article is embedded first (the optional extra).
 3. Feed the new articles, in input order, to `Grouper.add`: blocking index ->
-   scored candidates -> join / bridge-merge / new story -> local re-grouping of
-   the story just grown with its closest neighbour (see grouper.py).
+   scored candidates -> join / bridge-merge / embedding check / new story -> local
+   re-grouping of the story just grown with its closest neighbour (see grouper.py).
+   With a `checker` (an embedder), only the articles the embedding check asks about
+   are embedded, when it asks, each once.
 4. Turn the grouper's stories back into `Story` records: a story keeps its id and
    title; a new one is named after its first article (id = hash of that article's id).
 
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
 from counterpoint.provenance import stamp
@@ -35,6 +37,7 @@ from counterpoint.stories.embed import Embedder, embedding_text
 from counterpoint.stories.grouper import THRESHOLD, Grouper
 
 STORIES = stamp("stories.tfidf", 5)
+"""v5: novel-names penalty and the embedding check (grouper.py)."""
 
 
 def story_id(first_article_id: str) -> str:
@@ -65,6 +68,22 @@ def _embed(embedder: Embedder | None, existing: Sequence[Story], articles_by_id:
     return dict(zip(ids, matrix))
 
 
+def lazy_embeddings(embedder: Embedder, articles: Mapping[str, Article]
+                    ) -> Callable[[Sequence[Hashable]], list[Any]]:
+    """Article ids -> embeddings (None for an unknown id), encoding each article the
+    first time it is asked for, the missing ones of a call in one batch."""
+    cache: dict[Hashable, Any] = {}
+
+    def embeddings_of(ids: Sequence[Hashable]) -> list[Any]:
+        todo = [i for i in dict.fromkeys(ids) if i not in cache and i in articles]
+        if todo:
+            matrix = embedder([embedding_text(articles[i].title, articles[i].body) for i in todo])
+            cache.update(zip(todo, matrix))
+        return [cache.get(i) for i in ids]
+
+    return embeddings_of
+
+
 def _title(article: Article) -> str:
     if article.title:
         return article.title
@@ -79,10 +98,12 @@ def assign_stories(
     *,
     threshold: float = THRESHOLD,
     embedder: Embedder | None = None,
+    checker: Embedder | None = None,
 ) -> list[Story]:
     """Every story after adding `new_articles` (see module doc). With `embedder`
     (`stories.embed.load_embedder()`), every article involved is embedded too and the
-    scores mix in embedding similarity."""
+    scores mix in embedding similarity; with `checker` (the same kind of function),
+    articles are embedded only for the embedding check of borderline decisions."""
     known = {aid for s in existing for aid in s.article_ids}
     fresh: dict[str, Article] = {}
     for article in new_articles:
@@ -91,7 +112,8 @@ def assign_stories(
     if not fresh:
         return list(existing)
 
-    grouper = Grouper(threshold)
+    grouper = Grouper(threshold, embeddings_of=None if checker is None
+                      else lazy_embeddings(checker, {**articles_by_id, **fresh}))
     vectors = _embed(embedder, existing, articles_by_id, list(fresh.values()))
     record_of: dict[int, Story] = {}
     for story in existing:
