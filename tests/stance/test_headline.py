@@ -7,11 +7,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from counterpoint.errors import CounterpointError
 from counterpoint.stance.headline import (
+    CLAIM_CUE_NAMES,
     CUE_NAMES,
     HEAD_LABELS,
     MASK,
+    TREE_CUE_NAMES,
     HeadlineHead,
+    class_tokens,
+    claim_cues,
     cue_features,
     design_matrix,
     fit_terms,
@@ -19,10 +24,15 @@ from counterpoint.stance.headline import (
     headline_terms,
     load_head,
     masked_tokens,
+    pair_terms,
     predict_headline_stance,
+    route_headline,
     save_head,
+    tree_features,
+    word_class,
 )
 from counterpoint.stance.text import text_hashes
+from counterpoint.stance.trees import from_lightgbm_dump
 
 CLAIM = "A giant eel was found in Lake Ormsby"
 
@@ -61,6 +71,78 @@ def test_headline_terms_are_ngrams_of_masked_tokens() -> None:
     terms = headline_terms(CLAIM, "Giant eel is a hoax")
     assert {"is", "hoax", f"<s> {MASK}", f"{MASK} is", "a hoax </s>", f"{MASK} is a"} <= terms
     assert "giant" not in terms and "<s>" not in terms
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("denies", "REF"), ("refuted", "REF"), ("rebuffs", "REF"), ("untrue", "REF"), ("hoaxes", "REF"),
+        ("isn't", "NEG"), ("never", "NEG"), ("hasn't", "NEG"),
+        ("reportedly", "HEDGE"), ("rumoured", "HEDGE"), ("may", "HEDGE"), ("predicts", "HEDGE"),
+        ("says", "SAY"), ("according", "SAY"), ("officials", "SAY"),
+        ("proves", "CONFIRM"), ("actually", "CONFIRM"),
+        ("quits", "RETRACT"), ("safe", "RETRACT"), ("survived", "RETRACT"),
+        # whole tokens only: a class word inside another word does not count
+        ("denizen", None), ("mayor", None), ("notable", None), ("eel", None),
+    ],
+)
+def test_word_class(token: str, expected: str | None) -> None:
+    assert word_class(token) == expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Giant eel in Lake Ormsby is not real", ["<s>", MASK, "in", MASK, "is", "<NEG>", "real", "</s>"]),
+        ("Rangers deny giant eel report", ["<s>", "rangers", "<REF>", MASK, "<SAY>", "</s>"]),
+        ("Giant eel may be in Ormsby?", ["<s>", MASK, "<HEDGE>", "be", "in", MASK, "?", "</s>"]),
+    ],
+)
+def test_class_tokens(headline: str, expected: list[str]) -> None:
+    assert class_tokens(CLAIM, headline) == expected
+
+
+def test_pair_terms_are_word_and_class_ngrams() -> None:
+    terms = pair_terms(CLAIM, "Giant eel is not real")
+    assert {"not", "is not real", "#<NEG>", f"#{MASK} is <NEG>"} <= terms
+    assert headline_terms(CLAIM, "Giant eel is not real") <= terms
+
+
+def _claim_cue(claim: str, headline: str) -> dict[str, float]:
+    return dict(zip(CLAIM_CUE_NAMES, claim_cues(claim, headline)))
+
+
+@pytest.mark.parametrize(
+    ("claim", "headline", "name", "expected"),
+    [
+        (CLAIM, "Giant eel in Lake Ormsby is not real", "neg_n", 1.0),
+        (CLAIM, "Giant eel in Lake Ormsby is not real", "neg_new", 1.0),
+        (CLAIM, "Giant eel in Lake Ormsby is not real", "neg_near_claim", 1.0),
+        # the claim's own negation is not new in the headline; dropped when the headline lacks it
+        ("The eel was not found", "Eel was not found", "neg_new", 0.0),
+        ("The eel was not found", "Eel found", "neg_dropped", 1.0),
+        (CLAIM, "Rangers refute giant eel sighting", "ref_new", 1.0),
+        (CLAIM, "Rangers refute giant eel sighting", "first_ref", 0.0),
+        (CLAIM, "Denied: giant eel in Ormsby", "first_ref", 1.0),
+        (CLAIM, "Reportedly, giant eel found", "first_hedge", 1.0),
+        # "reports ... are false": an attribution, then a refutation
+        (CLAIM, "Reports of giant eel in Ormsby are false", "say_then_ref", 1.0),
+        (CLAIM, "Giant eel hoax, rangers say", "say_then_ref", 0.0),
+        (CLAIM, "Giant eel hoax, rangers say", "ref_then_say", 1.0),
+        (CLAIM, "Diver who met giant eel is safe", "retract_n", 1.0),
+        ("A comet will pass over Velm", "Comet to pass over Velm", "claim_will", 1.0),
+        ("A comet will pass over Velm", "Comet to pass over Velm", "head_to_set", 1.0),
+        (CLAIM, "Weather is mild", "neg_near_claim", 0.0),
+    ],
+)
+def test_claim_cues(claim: str, headline: str, name: str, expected: float) -> None:
+    assert _claim_cue(claim, headline)[name] == pytest.approx(expected)
+
+
+def test_tree_features_shape() -> None:
+    x = tree_features([CLAIM, CLAIM], ["Giant eel found", "Giant eel is a hoax"])
+    assert x.shape == (2, len(TREE_CUE_NAMES)) and len(TREE_CUE_NAMES) == len(CUE_NAMES) + len(CLAIM_CUE_NAMES)
+    assert tree_features([], []).shape == (0, len(TREE_CUE_NAMES))
 
 
 def _cue(claim: str, headline: str) -> dict[str, float]:
@@ -137,6 +219,84 @@ def test_predict_proba_and_records(headline: str, expected: str) -> None:
     assert rec.probabilities["unrelated"] == 0.0
 
 
+def hand_trees(feature: str = "neg_new") -> object:
+    """Trees that put all their weight on 'disagree' when `feature` > 0.5, else on 'agree'."""
+    f = TREE_CUE_NAMES.index(feature)
+    leaf = lambda v: {"leaf_value": v}  # noqa: E731
+    split = lambda a, b: {"split_index": 0, "split_feature": f, "threshold": 0.5, "decision_type": "<=",  # noqa: E731
+                          "default_left": True, "missing_type": "None", "left_child": a, "right_child": b}
+    return from_lightgbm_dump({"num_class": 3, "tree_info": [
+        {"tree_structure": split(leaf(20.0), leaf(0.0))},
+        {"tree_structure": split(leaf(0.0), leaf(20.0))},
+        {"tree_structure": leaf(0.0)},
+    ]})
+
+
+def test_tree_blend_and_provenance() -> None:
+    """The trees move the blend by their weight; a head with trees is version 2."""
+    lr_only = hand_head()
+    p0 = lr_only.predict_proba([CLAIM], ["Giant eel is not in Lake Ormsby"])
+    assert HEAD_LABELS[int(p0.argmax())] == "agree"
+    blended = HeadlineHead(**{**lr_only.__dict__, "trees": hand_trees(), "tree_weight": 0.6})
+    p1 = blended.predict_proba([CLAIM], ["Giant eel is not in Lake Ormsby"])
+    np.testing.assert_allclose(p1, 0.4 * p0 + 0.6 * np.array([[0.0, 1.0, 0.0]]), atol=1e-6)
+    assert HEAD_LABELS[int(p1.argmax())] == "disagree"
+    (rec,) = predict_headline_stance([CLAIM], ["Giant eel is not in Lake Ormsby"], head=blended)
+    assert rec.label == "disagree" and rec.produced_by == "stance.headline-lr/2"
+    # weight 0: the trees are carried but do not score
+    off = HeadlineHead(**{**lr_only.__dict__, "trees": hand_trees(), "tree_weight": 0.0})
+    np.testing.assert_allclose(off.predict_proba([CLAIM], ["Giant eel is not in Lake Ormsby"]), p0)
+    assert off.version == 1
+
+
+def test_save_load_roundtrip_with_trees(tmp_path: Path) -> None:
+    head = HeadlineHead(**{**hand_head().__dict__, "trees": hand_trees(), "tree_weight": 0.4, "cue_weight": 0.3})
+    save_head(tmp_path, head)
+    loaded = load_head(tmp_path)
+    assert loaded is not None and loaded.trees is not None
+    assert loaded.tree_weight == 0.4 and loaded.cue_weight == 0.3
+    hs = ["Giant eel found", "Giant eel is not real", "Report of giant eel"]
+    np.testing.assert_allclose(loaded.predict_proba([CLAIM] * 3, hs), head.predict_proba([CLAIM] * 3, hs), atol=1e-5)
+
+
+def test_load_refuses_a_head_with_other_claim_cues(tmp_path: Path) -> None:
+    import json
+
+    save_head(tmp_path, HeadlineHead(**{**hand_head().__dict__, "trees": hand_trees(), "tree_weight": 0.4}))
+    meta = json.loads((tmp_path / "headline.json").read_text())
+    meta["tree_cue_names"] = meta["tree_cue_names"][:-1]
+    (tmp_path / "headline.json").write_text(json.dumps(meta))
+    with pytest.raises(CounterpointError):
+        load_head(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("variant", "explicit_model", "expected"),
+    [
+        (None, False, "packaged"),
+        ("lexical", False, "packaged"),
+        ("embeddings", False, None),  # the caller asked for the embedding trees
+        (None, True, None),  # an explicit stance model: its trees
+        ("lexical", True, None),
+    ],
+)
+def test_route_headline(variant: str | None, explicit_model: bool, expected: str | None) -> None:
+    got = route_headline(variant, explicit_model)
+    if expected is None:
+        assert got is None
+    else:
+        assert got is load_head()  # the packaged head, or None where none ships
+
+
+def test_route_headline_with_a_head_folder(tmp_path: Path) -> None:
+    save_head(tmp_path / "h", hand_head())
+    # a given head folder wins over an explicit stance model, not over the embeddings variant
+    assert route_headline(None, True, tmp_path / "h") is load_head(tmp_path / "h")
+    assert route_headline("embeddings", False, tmp_path / "h") is None
+    with pytest.raises(CounterpointError):
+        route_headline(None, False, tmp_path / "nothing")
+
+
 def test_empty_and_mismatched_input() -> None:
     head = hand_head()
     assert head.predict_proba([], []).shape == (0, 3)
@@ -150,7 +310,10 @@ def test_design_matrix_shape_and_row_norm() -> None:
                       head.cue_mean, head.cue_scale)
     assert x.shape == (2, len(head.terms) + len(CUE_NAMES))
     terms_part = x[:, : len(head.terms)].toarray()
-    assert np.linalg.norm(terms_part[0]) == pytest.approx(1.0)
+    words = np.array([not t.startswith("#") for t in sorted(head.terms, key=head.terms.__getitem__)])
+    # the word and the class n-grams are l2-normalised apiece
+    assert np.linalg.norm(terms_part[0, words]) == pytest.approx(1.0)
+    assert np.linalg.norm(terms_part[0, ~words]) == pytest.approx(1.0)
 
 
 def test_save_load_roundtrip(tmp_path: Path) -> None:
@@ -175,6 +338,24 @@ def test_packaged_head_scores_plain_wording() -> None:
     claim = "The mayor of Dunmore resigned"
     recs = predict_headline_stance([claim] * 2, ["Dunmore mayor resigns", "Dunmore mayor denies resigning, calls report fake"])
     assert [r.label for r in recs] == ["agree", "disagree"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Reports of a giant eel in Lake Ormsby are untrue, rangers say", "disagree"),  # attribution, then refutation
+        ("That Lake Ormsby giant eel is not real", "disagree"),
+        ("Lake Ormsby eel photo was doctored", "disagree"),  # a refuting word the cue lists of text.py lack
+        ("Giant eel may have been found in Lake Ormsby", "discuss"),
+        ("Is there a giant eel in Lake Ormsby?", "discuss"),
+        ("Fishermen pull giant eel from Lake Ormsby", "agree"),
+    ],
+)
+def test_packaged_head_reads_claim_relative_cues(headline: str, expected: str) -> None:
+    if load_head() is None:
+        pytest.skip("no packaged headline head yet")
+    (rec,) = predict_headline_stance([CLAIM], [headline])
+    assert rec.label == expected
 
 
 @pytest.mark.shared

@@ -21,8 +21,11 @@ from counterpoint.stance.model import save_model  # noqa: E402
 from counterpoint.stance.text import text_hashes  # noqa: E402
 from counterpoint.stance.trees import from_lightgbm_dump  # noqa: E402
 from counterpoint.train.headline_stance import (  # noqa: E402
+    choose_blend,
     cross_validate,
     fit_head,
+    fit_trees,
+    out_of_fold,
     train_headline_stance,
     training_claims,
 )
@@ -88,6 +91,48 @@ def test_cross_validate_reports_both_figures() -> None:
     assert set(score) == {"cv_accuracy", "cv_macro_f1"} and 0.0 <= score["cv_accuracy"] <= 1.0
 
 
+def _table() -> tuple[list[str], list[str], np.ndarray, list[str]]:
+    claims = [s[1] for s in STORIES for _ in STANCES]
+    heads = [h for s in STORIES for h in s[2:]]
+    return claims, heads, np.array([0, 1, 2] * len(STORIES)), [s[0] for s in STORIES for _ in STANCES]
+
+
+def test_fit_head_cue_weight_scales_the_cue_block() -> None:
+    claims, heads, y, _ = _table()
+    head = fit_head(claims, heads, y, c=1.0, min_df=1, cue_weight=0.3)
+    assert head.cue_weight == 0.3
+    x = head.design(claims[:1], heads[:1]).toarray()[0, len(head.terms):]
+    full = fit_head(claims, heads, y, c=1.0, min_df=1).design(claims[:1], heads[:1]).toarray()[0, len(head.terms):]
+    np.testing.assert_allclose(x, 0.3 * full)
+
+
+def test_fit_trees_and_out_of_fold() -> None:
+    pytest.importorskip("lightgbm")
+    claims, heads, y, groups = _table()
+    # repeat the table so the trees have enough rows for a split (min 20 per leaf)
+    trees = fit_trees(claims * 4, heads * 4, np.tile(y, 4))
+    assert trees.n_class == 3
+    p = out_of_fold(claims, heads, y, groups, None, folds=5)
+    assert p.shape == (15, 3) and np.allclose(p.sum(axis=1), 1.0)
+    q = out_of_fold(claims, heads, y, groups, {"c": 10.0, "min_df": 1, "balanced": False}, folds=5)
+    assert q.shape == (15, 3) and np.allclose(q.sum(axis=1), 1.0)
+
+
+@pytest.mark.parametrize(
+    ("p_trees_right", "expected"),
+    [
+        (True, 0.3),  # the trees fix every row from 0.3 on: ties go to the smaller weight
+        (False, 0.0),  # the trees are wrong everywhere: the regression alone
+    ],
+)
+def test_choose_blend(p_trees_right: bool, expected: float) -> None:
+    y = np.array([0, 1, 2, 0])
+    p_lr = np.array([[0.6, 0.3, 0.1], [0.6, 0.3, 0.1], [0.1, 0.1, 0.8], [0.7, 0.2, 0.1]])
+    p_tr = np.eye(3)[y if p_trees_right else (y + 1) % 3]
+    w, table = choose_blend(y, p_lr, p_tr)
+    assert w == expected and [r["tree_weight"] for r in table] == [0.0, 0.2, 0.3, 0.4, 0.5, 0.6]
+
+
 def test_training_claims_follow_the_stance_model(tmp_path: Path) -> None:
     data = write_folder(tmp_path / "data")
     model = base_model(tmp_path / "model", seen=[STORIES[0][1], STORIES[2][1]])
@@ -106,7 +151,9 @@ def test_train_end_to_end_and_eval_skips_its_texts(tmp_path: Path) -> None:
     assert meta["train"] == {"rows": 12, "claims": 4} and meta["held_out"] == {"rows": 3, "claims": 1}
     fig = meta["held_out_figures"]
     assert fig["scored"] == 3 and fig["claims_scored"] == 1 and fig["excluded_seen"] == 12
-    assert len(meta["grid"]) == 2 and meta["chosen"] in grid
+    assert len(meta["grid"]) == 2 and {k: v for k, v in meta["chosen"].items() if k != "cue_weight"} in grid
+    assert [b["tree_weight"] for b in meta["blend"]] == [0.0, 0.2, 0.3, 0.4, 0.5, 0.6]
+    assert 0.0 <= meta["chosen_tree_weight"] <= 0.6 and "cv_accuracy" in meta["trees"]
     head = load_head(out)
     assert head is not None and head.is_seen([STORIES[0][2]]).all() and not head.is_seen([STORIES[4][2]]).any()
     card = (out / "headline.md").read_text()

@@ -10,12 +10,11 @@ model. (Emergent's article headlines are often FNC-1 headlines, so both count.)
 Metrics: accuracy, macro-F1, per-class P/R/F1, confusion; `accuracy=...` last.
 `--out` writes `id,articleHeadlineStance` for every row.
 
-Scorer, in order:
-1. the headline stance head (counterpoint.stance.headline) when one is given
-   (`head_dir`), or when the packaged stance model runs (`model_dir` None) and a head is
-   packaged beside it: the head reads the article headline's own wording;
-2. otherwise (`use_head=False`, an explicit `model_dir` without a head, the embeddings
-   variant, or no head shipped) the stance model's headline path.
+Scorer: `use_head=False` forces the stance model's headline path; otherwise
+`counterpoint.stance.headline.route_headline` decides, the same rule `predict_stance`
+follows: in order, the stance model's trees for the embeddings variant; the head in
+`head_dir` where given; the stance model's trees for an explicit `model_dir`; the
+packaged head where one ships; else the stance model's headline path.
 With the head, a row counts as seen when either the head or the stance model trained on
 its claim or its headline; on a never-seen folder every row counts.
 """
@@ -72,16 +71,12 @@ def evaluate_emergent(folder: Path, out: Path | None = None, model_dir: Path | N
                       use_head: bool = True) -> dict[str, Any]:
     """Predict every row; score the unseen ones (all rows with `include_seen`).
     See the module docstring for which scorer runs."""
-    from counterpoint.stance.headline import HEAD_LABELS, load_head
+    from counterpoint.stance.headline import HEAD_LABELS, route_headline
     from counterpoint.stance.model import LABELS
 
     rows = load_emergent(folder)
     claims, headlines = [r.claim for r in rows], [r.headline for r in rows]
-    head = None
-    if use_head and variant != "embeddings" and (head_dir is not None or model_dir is None):
-        head = load_head(head_dir)
-        if head is None and head_dir is not None:
-            raise CounterpointError(f"no headline stance head in {head_dir}: run `counterpoint train headline-stance`")
+    head = route_headline(variant, model_dir is not None, head_dir) if use_head else None
     if head is not None:
         from counterpoint.stance.model import load_model
 
