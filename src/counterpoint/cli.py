@@ -368,10 +368,20 @@ def eval_fnc1(
     model: StanceModelDir = None,
     include_seen: Annotated[bool, typer.Option(help="Also score rows whose texts the model trained on.")] = False,
     embedding_cache: EmbeddingCache = None,
+    baseline: Annotated[bool, typer.Option(
+        help="Score a plain TF-IDF + logistic regression baseline on the same split instead (a yardstick).")] = False,
 ) -> None:
     """Stance (agree/disagree/discuss/unrelated) on FNC-1: relative score, accuracy, per-class F1."""
     from counterpoint.eval.fnc1 import evaluate_fnc1, format_report
 
+    if baseline:
+        from counterpoint.eval.fnc1_baseline import evaluate_baseline
+
+        result = evaluate_baseline(data, model_dir=model)
+        err.print(f"baseline: trained on {result['train_rows']} rows the model saw, scored {result['scored']}",
+                  highlight=False)
+        sys.stdout.write(format_report(result) + "\n")
+        return
     result = evaluate_fnc1(data, out=out, model_dir=model, variant=variant, include_seen=include_seen,
                            embedding_cache=embedding_cache)
     err.print(f"stance variant {result['variant']}: scored {result['scored']} rows, "
