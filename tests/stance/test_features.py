@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from counterpoint.stance.features import HEADLINE_FLAGS, LEAD_SENTENCES, Vocabulary, feature_names, pair_features
-from counterpoint.stance.text import clean, content_stems, sentences, tokens, tokens_clean
+from counterpoint.stance.text import capitalised_stems, clean, content_stems, numbers, sentences, tokens, tokens_clean
 
 BODY_ABOUT_BRIDGE = (
     "Officials in Korvath said on Monday that the old river bridge will close for repairs. "
@@ -243,3 +243,44 @@ def test_flags_and_stems_equal_plain_definitions_over_a_batch(vocab: Vocabulary)
 )
 def test_focus_counts(vocab: Vocabulary, body: str, name: str, expected: float) -> None:
     assert _feat(vocab, "Bridge", body)[name] == pytest.approx(expected)
+
+
+def test_overlap_columns_equal_the_per_pair_set_formulas(vocab: Vocabulary) -> None:
+    """Columns 9..16 and head_cover_first, computed from sorted stem keys and only the
+    body sets some headline reads, against the per-pair set definitions (exact floats)."""
+    names = feature_names()
+    heads, bodies = ODD_HEADS + ODD_HEADS[:4], ODD_BODIES + ODD_BODIES[::-1][:4]  # bodies under several headlines
+    x = pair_features(heads, bodies, vocab)
+    for i, (h, b) in enumerate(zip(heads, bodies)):
+        row = dict(zip(names, x[i].tolist()))
+        sents = [tokens_clean(s) for s in sentences(clean(b))]
+        hs, bs = content_stems(tokens(h)), content_stems([t for s in sents for t in s])
+        hn, bn = numbers(clean(h)), numbers(clean(b))
+        hc, bc = capitalised_stems(clean(h)), capitalised_stems(clean(b))
+        expected = {
+            "jaccard": len(hs & bs) / max(len(hs | bs), 1), "head_cover": len(hs & bs) / max(len(hs), 1),
+            "head_cover_lead": len(hs & content_stems([t for s in sents[:LEAD_SENTENCES] for t in s]))
+            / max(len(hs), 1),
+            "head_cover_first": len(hs & content_stems(sents[0])) / max(len(hs), 1),
+            "num_head": len(hn), "num_cover": len(hn & bn) / len(hn) if hn else -1.0, "num_miss": len(hn - bn),
+            "caps_cover": len(hc & bs) / len(hc) if hc else -1.0, "caps_jacc": len(hc & bc) / max(len(hc | bc), 1),
+        }
+        assert {k: row[k] for k in expected} == {k: float(np.float32(v)) for k, v in expected.items()}, i
+
+
+def test_body_sums_equal_the_membership_product() -> None:
+    from scipy import sparse
+
+    from counterpoint.stance.features import _body_sums
+
+    counts = sparse.random(12, 30, density=0.3, format="csr", random_state=4, dtype=np.float32)
+    counts.data = np.ceil(counts.data * 4)
+    nsent = np.array([3, 1, 5, 2, 1])
+    start = np.concatenate([[0], np.cumsum(nsent)[:-1]])
+    member = sparse.csr_matrix((np.ones(12, np.float32), np.repeat(np.arange(5), nsent), np.arange(13)), shape=(12, 5))
+    for n in (nsent, np.minimum(nsent, 2)):
+        keep = (np.arange(12) - np.repeat(start, nsent)) < np.repeat(n, nsent)
+        ref = sparse.csr_matrix(member.multiply(keep[:, None]).tocsr().T @ counts)
+        got = _body_sums(counts, start, n)
+        assert np.array_equal(got.indptr, ref.indptr) and np.array_equal(got.indices, ref.indices)
+        assert np.array_equal(got.data, ref.data)

@@ -326,7 +326,7 @@ def test_sort_helpers_fall_back_to_np_unique_on_wide_keys() -> None:
     narrow = np.array([5, 9, 5, 7, 9, 0], np.int64)
     values, inverse = t._unique_inverse(narrow)
     assert values.tolist() == [0, 5, 7, 9] and np.array_equal(values[inverse], narrow)
-    assert t._in_first_order(narrow).tolist() == [5, 9, 7, 0]
+    assert t._in_first_order(narrow).tolist() == [5, 9, 7, 0] == t._in_first_order(narrow, 10).tolist()
     # (row, term) first occurrences: the packed sort and the np.unique fallback agree.
     item_row = np.array([0, 0, 0, 1, 1, 2], np.int64)
     term = np.array([3, 1, 3, 1, 1, 0], np.int64)
@@ -335,3 +335,30 @@ def test_sort_helpers_fall_back_to_np_unique_on_wide_keys() -> None:
     wide = t._first_occurrences(item_row, term, row_start, 2**62, 3)
     assert packed[0].tolist() == wide[0].tolist() == [0, 1, 3, 5]
     assert packed[1].tolist() == wide[1].tolist() == [2, 1, 2, 1]
+
+
+def test_first_occurrences_global_and_local_positions_agree() -> None:
+    """The batch-position packing, the row-position packing (terms too wide for the first)
+    and np.unique give the same first occurrences and counts."""
+    from counterpoint.stance import text as t
+
+    rng = np.random.default_rng(11)
+    lengths = rng.integers(0, 9, 40)
+    item_row = np.repeat(np.arange(40), lengths)
+    term = rng.integers(0, 6, len(item_row))
+    row_start = np.cumsum(lengths) - lengths
+    width = int(lengths.max())
+    # 6: batch positions; 2**50: row positions; 2**53: np.unique (keys still fit an int64)
+    results = [t._first_occurrences(item_row, term, row_start, n, width) for n in (6, 2**50, 2**53)]
+    for first, counts in results[1:]:
+        assert first.tolist() == results[0][0].tolist() and counts.tolist() == results[0][1].tolist()
+    expected = [(i, int(np.sum((item_row == item_row[i]) & (term == term[i]))))
+                for i in range(len(term)) if not np.any((item_row[:i] == item_row[i]) & (term[:i] == term[i]))]
+    assert list(zip(results[0][0].tolist(), results[0][1].tolist())) == expected
+
+
+@pytest.mark.parametrize("text", ["plain ASCII text. Two", "", "tab\tand\nnewline", "\x00\x1f~"])
+def test_clean_leaves_ascii_alone(text: str) -> None:
+    import unicodedata
+
+    assert clean(text) == unicodedata.normalize("NFKC", text) == text

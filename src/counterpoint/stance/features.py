@@ -28,7 +28,7 @@ content stems are all read; the per-text definitions they equal are in the tests
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import methodcaller
 from typing import Any
 from dataclasses import dataclass
@@ -38,6 +38,7 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
+from counterpoint.stance.batchtext import sentence_batch
 from counterpoint.stance.text import (
     AGREE,
     HEDGE,
@@ -46,16 +47,13 @@ from counterpoint.stance.text import (
     TokenBatch,
     capitalised_stems,
     clean,
-    content_stem_groupings,
-    content_stems,
+    sorted_unique,
+    content_stem_rows,
     group_counts,
     numbers,
     pair_counts,
-    sentences,
     term_counts,
-    token_batch,
     tokens,
-    tokens_clean,
 )
 
 HEADLINE_FLAGS = ("fake", "hoax", "fraud", "false", "not", "deni", "doubt", "debunk", "rumor", "claim",
@@ -155,7 +153,6 @@ class _Texts:
     """Per-unique-text material: TF-IDF rows, sets and cue counts."""
 
     tfidf: sparse.csr_matrix
-    stems: list[set[str]]
     nums: list[set[str]]
     caps: list[set[str]]
     cues: np.ndarray  # (n, groups) counts
@@ -174,16 +171,17 @@ for _g, _words in enumerate((REPORT, MODAL, ASSERT, STRONG_REFUTE)):
         _FOCUS_INDEX[_w] = _FOCUS_INDEX.get(_w, ()) + (_g,)
 
 
-def _focus_counts(batch: TokenBatch, first: int, flat_sents: Sequence[str], lengths: np.ndarray) -> np.ndarray:
-    """Per sentence (rows `first:` of the batch, one per sentence of `flat_sents`): [report,
-    modal, assert, strong refute (words + REFUTE_BIGRAMS), quote marks, question marks,
-    tokens]. A word in two groups counts in both, as a term column picked by two groups
-    did when these were read off term counts."""
-    out = np.zeros((len(flat_sents), 7), np.float32)
+def _focus_counts(batch: TokenBatch, first: int, quotes: np.ndarray, questions: np.ndarray,
+                  lengths: np.ndarray) -> np.ndarray:
+    """Per sentence (rows `first:` of the batch; `quotes` and `questions`: the '"' and '?'
+    in each): [report, modal, assert, strong refute (words + REFUTE_BIGRAMS), quote marks,
+    question marks, tokens]. A word in two groups counts in both, as a term column picked
+    by two groups did when these were read off term counts."""
+    out = np.zeros((len(quotes), 7), np.float32)
     out[:, :4] = group_counts(batch, _FOCUS_INDEX, 4)[first:]
     out[:, 3] += pair_counts(batch, REFUTE_BIGRAMS)[first:]
-    out[:, 4] = np.fromiter(map(methodcaller("count", '"'), flat_sents), np.float32, len(flat_sents))
-    out[:, 5] = np.fromiter(map(methodcaller("count", "?"), flat_sents), np.float32, len(flat_sents))
+    out[:, 4] = quotes
+    out[:, 5] = questions
     out[:, 6] = lengths
     return out
 
@@ -198,26 +196,43 @@ def focus_feature_names() -> list[str]:
 
 def _describe(texts: Sequence[str], vocab: Vocabulary, toks: list[list[str]] | None = None,
               sets: bool = True, counts: sparse.csr_matrix | None = None, cues: np.ndarray | None = None,
-              stems: list[set[str]] | None = None, length: np.ndarray | None = None) -> _Texts:
+              length: np.ndarray | None = None, need_nums: np.ndarray | None = None,
+              need_caps: np.ndarray | None = None) -> _Texts:
     """Material for unique texts; `toks` when already tokenised; `sets=False` skips the
-    overlap sets (body sentences need only TF-IDF, LSA and cue counts). `counts`, `cues`,
-    `stems` and `length`, when given (computed for a whole batch at once), are used as
-    they are; each missing one is computed here from `toks`."""
+    number and capitalised-word sets (body sentences need only TF-IDF and cue counts);
+    `need_nums` / `need_caps` (masks over the texts): the texts whose sets some pair reads,
+    the others get empty ones (a body's numbers count only against a headline's numbers).
+    `counts`, `cues` and `length`, when given (computed for a whole batch at once), are
+    used as they are; each missing one is computed here from `toks`. (Content stems come
+    from the whole batch at once: `_stem_keys`.)"""
     if toks is None:
         toks = [tokens(t) for t in texts]
     tfidf = vocab.weight(counts if counts is not None else vocab.counts(toks))
     return _Texts(
         tfidf=tfidf,
-        stems=(stems if stems is not None else [content_stems(t) for t in toks]) if sets else [],
-        nums=[numbers(t) for t in texts] if sets else [],
-        caps=[capitalised_stems(t) for t in texts] if sets else [],
+        nums=_sets(numbers, texts, need_nums) if sets else [],
+        caps=_sets(capitalised_stems, texts, need_caps) if sets else [],
         cues=cues if cues is not None else group_counts(toks, _CUE_INDEX, len(CUE_GROUPS)),
         length=length if length is not None else np.array([len(t) for t in toks], dtype=np.float32),
     )
 
 
+def _sets(make: Callable[[str], set[str]], texts: Sequence[str], need: np.ndarray | None) -> list[set[str]]:
+    if need is None:
+        return list(map(make, texts))
+    return [make(t) if k else set() for t, k in zip(texts, need.tolist())]
+
+
+def _rows(m: sparse.csr_matrix, idx: np.ndarray) -> sparse.csr_matrix:
+    """`m[idx]`, or `m` itself where idx takes every row in order (every body distinct: the
+    copy would be the same arrays)."""
+    if len(idx) == m.shape[0] and np.array_equal(idx, np.arange(len(idx))):
+        return m
+    return m[idx]
+
+
 def _rowwise_dot(a: sparse.csr_matrix, ia: np.ndarray, b: sparse.csr_matrix, ib: np.ndarray) -> np.ndarray:
-    return np.asarray(a[ia].multiply(b[ib]).sum(axis=1)).ravel().astype(np.float32)
+    return np.asarray(_rows(a, ia).multiply(_rows(b, ib)).sum(axis=1)).ravel().astype(np.float32)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -290,20 +305,113 @@ def _focus_columns(focus: np.ndarray, sidx: np.ndarray, sims: np.ndarray, ranks:
     return out
 
 
-def _stem_sets(batch: TokenBatch, nh: int, nsent: np.ndarray, start: np.ndarray) -> list[list[set[str]]]:
+def _body_sums(sent_counts: sparse.csr_matrix, start: np.ndarray, n: np.ndarray) -> sparse.csr_matrix:
+    """Row i: the sum of sentence rows start[i] .. start[i] + n[i] - 1 (a body's first n[i]
+    sentences), columns sorted: equal to `member.T @ sent_counts` converted to CSR (a
+    CSC-to-CSR conversion sorts the columns), without the product. The rows' entries are
+    gathered, and a CSC round trip (two linear counting passes; faster than sorting each
+    row) sorts them before repeated columns are added. Counts are small integers, so
+    float32 sums are exact in any order."""
+    ptr = sent_counts.indptr
+    lo, hi = ptr[start], ptr[start + n]
+    size = hi - lo
+    at = np.repeat(lo - (np.cumsum(size) - size), size) + np.arange(int(size.sum()))
+    indptr = np.concatenate([[0], np.cumsum(size)])
+    out = sparse.csr_matrix((sent_counts.data[at], sent_counts.indices[at], indptr),
+                            shape=(len(start), sent_counts.shape[1]))
+    out = out.tocsc().tocsr()
+    out.sum_duplicates()  # columns already sorted: adds repeated ones
+    return out
+
+
+def _stem_keys(batch: TokenBatch, nh: int, nsent: np.ndarray, start: np.ndarray,
+               ) -> tuple[dict[str, int], int, list[np.ndarray]]:
     """Content stems of [each headline, each body, each body's lead (first LEAD_SENTENCES
     sentences), each body's first sentence] from one batch (rows: the nh headlines, then
-    every body's sentences in order); the stems are looked up once per distinct word."""
-    nb, ns = len(nsent), int(nsent.sum())
-    body = np.repeat(np.arange(nb), nsent)
-    offset = np.arange(ns) - np.repeat(start, nsent)
-    none_h, none_s = np.full(nh, -1), np.full(ns, -1)
-    return content_stem_groupings(batch, [
-        (np.concatenate([np.arange(nh), none_s]), nh),
-        (np.concatenate([none_h, body]), nb),
-        (np.concatenate([none_h, np.where(offset < LEAD_SENTENCES, body, -1)]), nb),
-        (np.concatenate([none_h, np.where(offset == 0, body, -1)]), nb),
-    ])
+    every body's sentences in order), as sorted distinct keys `text * n_stems + stem id`
+    (what stance.text.content_stem_keys gives for these four groupings); the stems are
+    looked up once per distinct word. The three body groupings come from one sort: each
+    (body, stem) key carries the earliest sentence it is in (0: the first, 1: the lead, 2:
+    later) in its low bits, and the first of a run of equal keys has the smallest.
+    Returns (stem -> id, n_stems, the four key arrays)."""
+    stems, index, row, stem = content_stem_rows(batch)
+    n_stems = max(len(stems), 1)
+    in_head = row < nh
+    head_k = sorted_unique(row[in_head] * n_stems + stem[in_head])
+    sent = row[~in_head] - nh
+    body = np.repeat(np.arange(len(nsent)), nsent)[sent]
+    offset = sent - start[body]
+    where = np.where(offset == 0, 0, np.where(offset < LEAD_SENTENCES, 1, 2))
+    packed = np.sort(((body * n_stems + stem[~in_head]) << 2) | where)
+    new = np.empty(len(packed), bool)
+    new[:1] = True
+    np.not_equal(packed[1:] >> 2, packed[:-1] >> 2, out=new[1:])
+    body_k, earliest = packed[new] >> 2, packed[new] & 3
+    return index, n_stems, [head_k, body_k, body_k[earliest <= 1], body_k[earliest == 0]]
+
+
+def _in_keys(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Whether each of `keys` is in `sorted_keys` (sorted, distinct)."""
+    if not len(sorted_keys):
+        return np.zeros(len(keys), bool)
+    j = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return sorted_keys[j] == keys
+
+
+def _overlap_columns(hi: np.ndarray, bi: np.ndarray, stem_index: dict[str, int], n_stems: int,
+                     stem_keys: list[np.ndarray], H: _Texts, B: _Texts) -> tuple[np.ndarray, np.ndarray]:
+    """Columns 9..16 of the pair rows (stem jaccard and cover, lead cover, numbers,
+    capitalised words) and the headline cover of the first sentence, per pair:
+
+        hs, bs = content stems of the headline and of the body
+        jaccard = |hs & bs| / max(|hs | bs|, 1);  head_cover = |hs & bs| / max(|hs|, 1)
+        head_cover_lead / _first = |hs & stems of the lead / first sentence| / max(|hs|, 1)
+        num_head = |hn|;  num_cover = |hn & bn| / |hn| (-1 without hn);  num_miss = |hn - bn|
+        caps_cover = |hcs & bs| / |hcs| (-1 without hcs);  caps_jacc = |hcs & bcs| / max(|hcs | bcs|, 1)
+
+    The stem intersections are membership tests of each pair's headline stems among the
+    body's sorted keys (one `searchsorted`); numbers and capitalised words stay sets."""
+    n, nh = len(hi), len(H.nums)
+    head_k, body_k, lead_k, first_k = stem_keys
+    head_at = np.searchsorted(head_k, np.arange(nh + 1) * n_stems)  # each headline's keys
+    hs_len = np.diff(head_at)
+    bs_len = np.bincount(body_k // n_stems, minlength=len(B.nums))
+    # (pair, stem) for every stem of each pair's headline.
+    per = hs_len[hi]
+    pair = np.repeat(np.arange(n), per)
+    at = np.repeat(head_at[hi] - (np.cumsum(per) - per), per) + np.arange(int(per.sum()))
+    stem = head_k[at] - np.repeat(hi, per) * n_stems
+    key = np.repeat(bi, per) * n_stems + stem
+
+    def shared(sorted_keys: np.ndarray) -> np.ndarray:
+        return np.bincount(pair[_in_keys(sorted_keys, key)], minlength=n)
+
+    inter = shared(body_k)
+    hs_n = np.maximum(hs_len[hi], 1)
+    out = np.zeros((n, 8), np.float32)
+    out[:, 0] = inter / np.maximum(hs_len[hi] + bs_len[bi] - inter, 1)
+    out[:, 1] = inter / hs_n
+    out[:, 2] = shared(lead_k) / hs_n
+    first = shared(first_k) / hs_n
+    hl, bl = hi.tolist(), bi.tolist()
+    hn_len = np.fromiter(map(len, H.nums), np.int64, nh)[hi]
+    num_inter = np.fromiter((len(H.nums[h] & B.nums[b]) for h, b in zip(hl, bl)), np.int64, n)
+    out[:, 3] = hn_len
+    out[:, 4] = np.where(hn_len > 0, num_inter / np.maximum(hn_len, 1), -1.0)
+    out[:, 5] = hn_len - num_inter
+    # Capitalised stems of the headline that are content stems of the body.
+    cap_ids = [[stem_index.get(c, -1) for c in caps] for caps in H.caps]
+    hc_len = np.fromiter(map(len, cap_ids), np.int64, nh)
+    per = hc_len[hi]
+    cap_pair = np.repeat(np.arange(n), per)
+    cap_stem = np.fromiter(chain.from_iterable(cap_ids[h] for h in hl), np.int64, int(per.sum()))
+    found = (cap_stem >= 0) & _in_keys(body_k, np.repeat(bi, per) * n_stems + cap_stem)
+    cap_cover = np.bincount(cap_pair[found], minlength=n)
+    out[:, 6] = np.where(per > 0, cap_cover / np.maximum(per, 1), -1.0)
+    bc_len = np.fromiter(map(len, B.caps), np.int64, len(B.caps))[bi]
+    cap_inter = np.fromiter((len(H.caps[h] & B.caps[b]) for h, b in zip(hl, bl)), np.int64, n)
+    out[:, 7] = cap_inter / np.maximum(per + bc_len - cap_inter, 1)
+    return out, first.astype(np.float32)
 
 
 def pair_features(
@@ -329,37 +437,39 @@ def pair_features(
     hi = np.fromiter((hpos[t] for t in headlines), np.int64, n)
     bi = np.fromiter((bpos[t] for t in bodies), np.int64, n)
 
-    head_toks = [tokens(t) for t in uh]
     # Bodies: cleaned once, split, tokenised per sentence; a body's term counts are the
     # sum of its sentences' (n-grams across a sentence boundary are not counted).
+    # Headlines and sentences in one batch (stance/batchtext.py: a few C passes over the
+    # joined text, every distinct word hashed once); a term outside the vocabulary gets a
+    # column past it (numbered in order of first appearance, headlines first), and only the
+    # columns this batch uses exist (sparse products and format conversions cost in the
+    # number of columns, and 2**24 spare ones dominate).
     cleaned = [clean(b) for b in ub]
-    body_sents = [sentences(b) for b in cleaned]
-    flat_sents = list(chain.from_iterable(body_sents))
-    flat_toks = list(map(tokens_clean, flat_sents))
-    nsent = np.fromiter(map(len, body_sents), np.int64, len(body_sents))
+    sb = sentence_batch([clean(h) for h in uh], cleaned)
+    batch, nsent = sb.tokens, sb.n_sentences
+    n_sents = int(nsent.sum())
     start = np.concatenate([[0], np.cumsum(nsent)[:-1]])
-    # Headlines and sentences in one batch: every distinct word hashed once; a term outside
-    # the vocabulary gets a column past it (numbered in order of first appearance, headlines
-    # first), and only the columns this batch uses exist (sparse products and format
-    # conversions cost in the number of columns, and 2**24 spare ones dominate).
     nh = len(uh)
-    batch = token_batch(head_toks + flat_toks)
+    lengths = batch.lengths.astype(np.float32)
     tc = term_counts(batch, vocab.terms, len(vocab.idf), keep_unknown=True)
     width = len(vocab.idf) + tc.n_unknown
     all_counts = sparse.csr_matrix((tc.data, tc.indices, tc.indptr), shape=(len(batch.lengths), width))
     head_counts, sent_counts = all_counts[:nh], all_counts[nh:]
     all_cues = group_counts(batch, _CUE_INDEX, len(CUE_GROUPS))
-    head_stems, body_stems, lead_stems, first_stems = _stem_sets(batch, nh, nsent, start)
-    H = _describe(uh, vocab, head_toks, counts=head_counts, cues=all_cues[:nh], stems=head_stems)
-    member = sparse.csr_matrix((np.ones(len(flat_toks), np.float32), np.repeat(np.arange(len(ub)), nsent),
-                                np.arange(len(flat_toks) + 1)), shape=(len(flat_toks), len(ub)))
-    S = _describe(flat_sents, vocab, flat_toks, sets=False, counts=sent_counts,
-                  cues=all_cues[nh:])
-    body_counts = sparse.csr_matrix(member.T @ sent_counts)
+    stem_index, n_stems, stem_keys = _stem_keys(batch, nh, nsent, start)
+    H = _describe(uh, vocab, [], counts=head_counts, cues=all_cues[:nh], length=lengths[:nh])
+    S = _describe([], vocab, [], sets=False, counts=sent_counts, cues=all_cues[nh:], length=lengths[nh:])
+    body_counts = _body_sums(sent_counts, start, nsent)
+    # A body's numbers and capitalised words count only against those of a headline it is
+    # paired with (see _overlap_columns): the sets of the other bodies are not built.
+    need_nums, need_caps = np.zeros(len(ub), bool), np.zeros(len(ub), bool)
+    need_nums[bi[np.fromiter(map(len, H.nums), np.int64, nh)[hi] > 0]] = True
+    need_caps[bi[np.fromiter(map(len, H.caps), np.int64, nh)[hi] > 0]] = True
     # Every body has >= 1 sentence (`sentences` gives [""] for none), so reduceat sums each
     # body's sentence rows.
     B = _describe(cleaned, vocab, [], counts=body_counts, cues=np.add.reduceat(S.cues, start, axis=0),
-                  stems=body_stems, length=np.add.reduceat(batch.lengths[nh:], start).astype(np.float32))
+                  length=np.add.reduceat(batch.lengths[nh:], start).astype(np.float32),
+                  need_nums=need_nums, need_caps=need_caps)
 
     # Pair x sentence expansion: every pair against each sentence of its body.
     counts = nsent[bi]
@@ -393,28 +503,14 @@ def pair_features(
     neg_col = len(CUE_GROUPS) - 1
 
     cos_body = _rowwise_dot(H.tfidf, hi, B.tfidf, bi)
-    focus = _focus_counts(batch, nh, flat_sents, S.length)
+    focus = _focus_counts(batch, nh, sb.quotes, sb.questions, S.length)
     focus_cols = _focus_columns(focus, sidx, sims, ranks, offs, bounds, counts, cos_max, start, nsent, bi, ub)
 
     rows = np.zeros((n, 22), np.float32)
     # Flags in the headline and the same flags over the body's lead: for an Emergent pair
     # the "body" is the article's headline, where its stance words are.
     flags, lead_flags = _flag_sets(batch, nh, nsent, start)
-    for p in range(n):
-        h, b = hi[p], bi[p]
-        hs, bs = H.stems[h], B.stems[b]
-        inter = len(hs & bs)
-        hn, bn = H.nums[h], B.nums[b]
-        rows[p, 9] = inter / max(len(hs | bs), 1)
-        rows[p, 10] = inter / max(len(hs), 1)
-        rows[p, 11] = len(hs & lead_stems[b]) / max(len(hs), 1)
-        rows[p, 12] = len(hn)
-        rows[p, 13] = len(hn & bn) / len(hn) if hn else -1.0
-        rows[p, 14] = len(hn - bn)
-        hcs, bcs = H.caps[h], B.caps[b]
-        rows[p, 15] = len(hcs & bs) / len(hcs) if hcs else -1.0
-        rows[p, 16] = len(hcs & bcs) / max(len(hcs | bcs), 1)
-        focus_cols[p, -1] = len(hs & first_stems[b]) / max(len(hs), 1)
+    rows[:, 9:17], focus_cols[:, -1] = _overlap_columns(hi, bi, stem_index, n_stems, stem_keys, H, B)
     rows[:, 0] = kind
     rows[:, 1] = cos_body
     rows[:, 2] = cos_lead
@@ -441,16 +537,15 @@ def pair_features(
     if not with_blocks:
         return x
     v = len(vocab.idf)
-    lead_member = member.multiply((np.arange(len(flat_toks)) - np.repeat(start, nsent) < LEAD_SENTENCES)[:, None]).tocsr()
     known = [vocab.weight(sparse.csr_matrix(c[:, :v])) for c in
-             (head_counts, body_counts, sparse.csr_matrix(lead_member.T @ sent_counts))]
-    parts = [known[0][hi], known[1][bi], known[2][bi]]
+             (head_counts, body_counts, _body_sums(sent_counts, start, np.minimum(nsent, LEAD_SENTENCES)))]
+    parts = [_rows(known[0], hi), _rows(known[1], bi), _rows(known[2], bi)]
     if FOCUS_BLOCK:
         # The words of the TOP_SENTENCES sentences that match the headline best: how
         # this body talks about this headline, pair by pair.
         top = ranks < FOCUS_BLOCK_SENTENCES
         pick = sparse.csr_matrix((np.ones(int(top.sum()), np.float32), (rep[top], sidx[top])),
-                                 shape=(n, len(flat_toks)))
+                                 shape=(n, n_sents))
         parts.append(vocab.weight(sparse.csr_matrix((pick @ sent_counts)[:, :v])))
     blocks = sparse.hstack(parts, format="csr", dtype=np.float32)
     return x, blocks
