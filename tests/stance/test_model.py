@@ -100,3 +100,54 @@ def test_scoring_leaves_the_garbage_collector_as_it_found_it(model_dir: Path) ->
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_embeddings_variant_reads_its_columns_and_heads(tmp_path: Path, model_dir: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model whose embeddings trees split on a head column: the shipped heads are loaded
+    and scored (fake encoder: every text the same unit vector)."""
+    from counterpoint.stance import embed
+
+    monkeypatch.setattr(embed, "available", lambda: True)
+    monkeypatch.setattr(embed.shared, "encode",
+                        lambda texts, batch_size=64: np.tile(np.eye(1, embed.DIM, dtype=np.float32), (len(texts), 1)))
+    m = load_model(model_dir)
+    width = len(feature_names()) + 3  # lexical + the linear scores
+    names = ["emb_max", "emb_head_disagree"]
+    split = {"split_index": 0, "split_feature": width + 1, "threshold": -2.0, "decision_type": "<=",
+             "default_left": True, "missing_type": "None", "left_child": {"leaf_value": 0.0},
+             "right_child": {"leaf_value": 3.0}}
+    dump = {"num_class": 4, "tree_info": [{"tree_structure": {"leaf_value": 0.0}}, {"tree_structure": split},
+                                          {"tree_structure": {"leaf_value": 0.0}},
+                                          {"tree_structure": {"leaf_value": 0.0}}]}
+    coef = np.zeros((4 * embed.DIM, 3), np.float32)
+    for disagree_bias, expected in ((0.0, "disagree"), (-9.0, "agree")):  # log-prob(disagree) ~ -1.1 vs ~ -9
+        heads = {k: LinearStance(coef, np.array([0.0, disagree_bias, 0.0], np.float32)) for k in ("body", "headline")}
+        folder = tmp_path / f"m{disagree_bias}"
+        save_model(folder, m.vocab, m.linear, {"lexical": m.trees["lexical"], "embeddings": from_lightgbm_dump(dump)},
+                   m.seen, {"name": "tiny-emb", "embedding_feature_names": names}, heads=heads)
+        loaded = load_model(folder)
+        assert set(loaded.heads) == {"body", "headline"}
+        assert loaded.features(["a"], ["b"], "body", "embeddings").shape == (1, width + len(names))
+        pred = predict_stance([("Lynx seen near Velden lake", BODY)], variant="embeddings", model=loaded)[0]
+        assert pred.label == expected and pred.variant == "embeddings"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("variant", ["lexical", "embeddings"])
+def test_seed_articles_are_related_to_each_others_headlines(seeds_dir: Path, variant: str) -> None:
+    """The packaged model on the seeds: the two articles tell one story (EXPECTED.md), so
+    each headline against the other article's body is related (agree / disagree /
+    discuss), and a fictional headline from elsewhere is unrelated to both."""
+    from counterpoint.stance import embed
+
+    if variant == "embeddings" and not embed.available():
+        pytest.skip("the embeddings extra is not installed")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    heads = [t.splitlines()[0] for t in texts]
+    bodies = ["\n".join(t.splitlines()[1:]) for t in texts]
+    other = "The orchestra of Marrow Bay will tour three cities in the autumn"
+    preds = predict_stance([(heads[0], bodies[1]), (heads[1], bodies[0]), (other, bodies[0]), (other, bodies[1])],
+                           variant=variant)  # type: ignore[arg-type]
+    assert [p.label != "unrelated" for p in preds] == [True, True, False, False]
+    assert all(p.variant == variant for p in preds)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -101,3 +102,44 @@ def test_group_folds_keep_each_group_in_one_fold(groups: list[str], folds: int) 
     assert all(len(f) == 1 for f in by_group.values())  # a story never straddles folds
     assert len(set(fold.tolist())) == min(folds, len(set(groups)))
     assert (group_folds(np.array(groups), seed=1, folds=folds) == fold).all()  # seeded
+
+
+@pytest.mark.slow
+def test_train_stance_with_embeddings_keeps_the_lexical_trees(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The embeddings variant (fake encoder: hashed bag of words) trains its heads, ships
+    them, scores through `predict_stance`; the lexical trees are the same bytes as a
+    lexical-only run with the same seed."""
+    pytest.importorskip("lightgbm")
+    pytest.importorskip("sklearn")
+    from counterpoint.stance import embed
+    from counterpoint.stance.model import load_model, predict_stance
+    from counterpoint.stance.text import tokens
+    from counterpoint.train.stance import train_stance
+
+    def fake_encode(texts, batch_size: int = 64) -> np.ndarray:  # noqa: ANN001 - mirrors shared.encode
+        out = np.zeros((len(texts), embed.DIM), np.float32)
+        for i, t in enumerate(texts):
+            for w in tokens(t):
+                out[i, zlib.crc32(w.encode()) % embed.DIM] += 1.0
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-6)
+
+    monkeypatch.setattr(embed.shared, "encode", fake_encode)
+    monkeypatch.setattr(embed, "available", lambda: True)
+    # The shipped choice trains no heads; ask for them here so their path runs end to end.
+    monkeypatch.setattr("counterpoint.train.stance.EMBEDDING_NAMES", embed.NAMES[:3] + embed.HEAD_NAMES)
+    data = write_dataset(tmp_path / "data")
+    meta = train_stance(data, tmp_path / "both", seed=3, embeddings=True, cache_dir=tmp_path / "cache")
+    train_stance(data, tmp_path / "lex", seed=3, embeddings=False, cache_dir=tmp_path / "cache")
+    assert json.loads((tmp_path / "both" / "model.json").read_text())["variants"] == ["embeddings", "lexical"]
+    assert meta["embedding_feature_names"] == list(embed.NAMES[:3] + embed.HEAD_NAMES)
+    both, lex = load_model(tmp_path / "both"), load_model(tmp_path / "lex")
+    assert set(both.heads) == {"body", "headline"} and not lex.heads
+    a, b = both.trees["lexical"].to_arrays(), lex.trees["lexical"].to_arrays()
+    assert all(np.array_equal(a[k], b[k]) for k in a)
+    lex_figures = json.loads((tmp_path / "lex" / "model.json").read_text())["figures"]["lexical"]["fnc1"]
+    for key in ("fnc1_relative", "confusion", "scored"):
+        assert meta["figures"]["lexical"]["fnc1"][key] == lex_figures[key]
+    preds = predict_stance([("Arlen bridge to be rebuilt after storm", "Officials in Arlen confirmed the bridge will be rebuilt.")],
+                           variant="embeddings", model=both)
+    assert preds[0].variant == "embeddings" and preds[0].produced_by == "stance.gbm-embeddings/1"
+    assert (tmp_path / "cache" / "embeddings.npz").exists()

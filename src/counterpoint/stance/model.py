@@ -7,15 +7,19 @@ pair-kind feature set, and the prediction is the best of agree / disagree / disc
 
 Variants:
 1. "lexical" (the default, `variant=None`): TF-IDF / overlap / cue features only
-   (numpy + scipy). On the held-out stories it scores at least as well as the
-   embeddings variant and runs ~100x faster, so it is the default whatever is installed;
-2. "embeddings" (opt-in, `variant="embeddings"`): lexical features + sentence-embedding
-   cosines, when the model ships that tree set and the `embeddings` extra is importable.
+   (numpy + scipy). The embeddings variant beats it in the trainer's grouped
+   cross-validation but not on the held-out stories (MODEL_CARD.md), and it runs
+   ~100x faster, so it is the default whatever is installed;
+2. "embeddings" (opt-in, `variant="embeddings"`): lexical features + the sentence-embedding
+   columns named in model.json `embedding_feature_names` (stance/embed.py: cosines, cue
+   rates in the embedding-chosen sentences, and the class scores of the stacked
+   embedding heads when the model ships them), when the model ships that tree set and
+   the `embeddings` extra is importable.
 The prediction says which variant ran.
 
 Files in the model folder: `stance.npz` (vocabulary, idf, the two stacked linear
-scorers, tree arrays, hashes of every training text; no pickle) and `model.json` (labels, feature
-names, hyper-parameters, figures).
+scorers, the embedding heads when trained, tree arrays, hashes of every training text;
+no pickle) and `model.json` (labels, feature names, hyper-parameters, figures).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import gc
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -78,6 +82,7 @@ class StanceModel:
     trees: dict[str, TreeEnsemble]  # variant -> trees
     seen: np.ndarray  # sorted uint64 hashes of every text used in training or tuning
     meta: dict
+    heads: dict[str, LinearStance] = field(default_factory=dict)  # pair kind -> embedding head (may be empty)
 
     def variant(self, requested: Variant | None = None) -> Variant:
         """The variant that will run: the requested one, else lexical (see the module docstring)."""
@@ -98,7 +103,10 @@ class StanceModel:
                                       with_blocks=True)
         x = np.hstack([x, self.linear[kind].scores(blocks)])
         if variant == "embeddings":
-            x = np.hstack([x, embed.embedding_features(claims, texts, cache)])
+            names = self.meta.get("embedding_feature_names") or list(embed.NAMES)
+            x = np.hstack([x, embed.embedding_features(claims, texts, cache, heads=self.heads,
+                                                       kinds=[1 if kind == "headline" else 0] * len(claims),
+                                                       names=names)])
         return x
 
     def predict_proba(self, claims: Sequence[str], texts: Sequence[str], kind: PairKind = "body",
@@ -121,7 +129,8 @@ class StanceModel:
 
 
 def save_model(folder: Path, vocab: Vocabulary, linear: dict[str, LinearStance], trees: dict[str, TreeEnsemble],
-               seen: np.ndarray, meta: dict) -> None:
+               seen: np.ndarray, meta: dict, heads: dict[str, LinearStance] | None = None) -> None:
+    """Write stance.npz + model.json; `heads`: the embedding heads per pair kind, if trained."""
     folder.mkdir(parents=True, exist_ok=True)
     terms = sorted(vocab.terms, key=vocab.terms.__getitem__)
     arrays: dict[str, np.ndarray] = {
@@ -132,6 +141,8 @@ def save_model(folder: Path, vocab: Vocabulary, linear: dict[str, LinearStance],
         arrays.update(t.to_arrays(prefix=f"{name}_"))
     for kind, lin in linear.items():
         arrays.update(lin.to_arrays(prefix=f"linear_{kind}_"))
+    for kind, head in (heads or {}).items():
+        arrays.update(head.to_arrays(prefix=f"embhead_{kind}_"))
     np.savez_compressed(folder / "stance.npz", **arrays)
     meta = {**meta, "labels": list(LABELS), "variants": sorted(trees)}
     (folder / "model.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
@@ -154,7 +165,9 @@ def _load(folder: str) -> StanceModel:
         trees = {v: TreeEnsemble.from_arrays(z, prefix=f"{v}_") for v in meta["variants"]}
         linear = {k: LinearStance.from_arrays(z, prefix=f"linear_{k}_") for k in ("body", "headline")}
         seen = z["seen"]
-    return StanceModel(vocab=vocab, linear=linear, trees=trees, seen=seen, meta=meta)
+        heads = {k: LinearStance.from_arrays(z, prefix=f"embhead_{k}_") for k in ("body", "headline")
+                 if f"embhead_{k}_coef" in z.files}
+    return StanceModel(vocab=vocab, linear=linear, trees=trees, seen=seen, meta=meta, heads=heads)
 
 
 def predict_stance(
@@ -165,13 +178,15 @@ def predict_stance(
 ) -> list[StancePrediction]:
     """Stance of each (claim or headline, text) pair; one batch, one call to the trees.
 
-    Emergent-style pairs (`kind="headline"`) with the packaged model and the lexical
-    variant go to the headline head (`stance.headline`), which measures better on
-    held-out claims; an explicit model or the embeddings variant uses the trees."""
-    if kind == "headline" and model is None and variant in (None, "lexical"):
-        from counterpoint.stance.headline import predict_headline_stance  # imports this module
+    Emergent-style pairs (`kind="headline"`) go where `stance.headline.route_headline`
+    sends them (the one place that decides, shared with `eval emergent`): the headline
+    head for the packaged model and the lexical variant; the trees for an explicit model
+    or the embeddings variant."""
+    if kind == "headline":
+        from counterpoint.stance.headline import predict_headline_stance, route_headline  # imports this module
 
-        return predict_headline_stance([c for c, _ in pairs], [t for _, t in pairs])
+        if (head := route_headline(variant, explicit_model=model is not None)) is not None:
+            return predict_headline_stance([c for c, _ in pairs], [t for _, t in pairs], head=head)
     m = model or load_model()
     probs, v = m.predict_proba([c for c, _ in pairs], [t for _, t in pairs], kind=kind, variant=variant)
     produced = stamp(f"stance.gbm-{v}", 1)
