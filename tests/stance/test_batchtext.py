@@ -118,13 +118,7 @@ def test_seed_articles(seeds_dir) -> None:  # noqa: ANN001
 
 
 @pytest.mark.slow
-def test_fnc1_bodies(eval_dir) -> None:  # noqa: ANN001
-    import csv
-
-    path = eval_dir / "fnc1" / "bodies.csv"
-    if not path.exists():
-        pytest.skip("no FNC-1 bodies")
-    with path.open(encoding="utf-8", newline="") as fh:
-        bodies = [clean(row["articleBody"]) for row in csv.DictReader(fh)][:600]
+def test_fnc1_bodies(fnc1_bodies: list[str]) -> None:
+    bodies = [clean(b) for b in fnc1_bodies[:600]]
     heads = [b[:80] for b in bodies[:50]]
     assert got_batch(heads, bodies) == ref_batch(heads, bodies)

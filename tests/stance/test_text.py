@@ -272,15 +272,8 @@ def test_fast_paths_on_the_seed_articles(seeds_dir) -> None:  # noqa: ANN001
 
 
 @pytest.mark.slow
-def test_fast_paths_on_fnc1_bodies(eval_dir) -> None:  # noqa: ANN001
-    import csv
-
-    path = eval_dir / "fnc1" / "bodies.csv"
-    if not path.exists():
-        pytest.skip("no FNC-1 bodies")
-    with path.open(encoding="utf-8", newline="") as fh:
-        bodies = [row["articleBody"] for row in csv.DictReader(fh)][:400]
-    for body in bodies:
+def test_fast_paths_on_fnc1_bodies(fnc1_bodies: list[str]) -> None:
+    for body in fnc1_bodies[:400]:
         c = clean(body)
         assert sentences(c) == ref_sentences(c)
         assert capitalised(c) == ref_capitalised(c)
