@@ -377,10 +377,11 @@ class Grouper:
             return Decision(self.story_of[key], 1.0)
         weights = terms(title, body)
         self.dfs.add(weights)
-        ranked = self.scores(weights, day, vector, lead_names(body))
+        long = len(weights) >= SHORT_TERMS
+        ranked = self.scores(weights, day, vector, lead_names(body) if long else None)
         bar = self.threshold
         merge_bar = bar * self.merge_factor  # bridges keep the long-article scale
-        if len(weights) < SHORT_TERMS:
+        if not long:
             bar *= self.short_join
         if not ranked or ranked[0][0] < bar:
             checked = self._embedding_check(key, ranked, bar)
