@@ -17,8 +17,10 @@ lexical features split it, at most 40 per body) and so is the headline. Per pair
    m of the top 3: `[h*s, |h-s|, h*m, |h-m|]` (`PairEmbeddings.interaction`), input to a
    stacked logistic head (stance/linear.py `LinearStance`, one per pair kind, trained
    out-of-fold by `counterpoint train stance`), whose three class log-probabilities
-   (HEAD_NAMES) the trees read. This is where agree / discuss / disagree semantics
-   enter: cosines say only "same topic".
+   (HEAD_NAMES) the trees can read -- meant as where agree / discuss / disagree semantics
+   enter, since cosines say only "same topic". Not in the shipped model: it measured no
+   gain (trainer CV 0.8601 with it, 0.8604 without), so the trainer selects no HEAD_NAMES
+   column and ships no head; kept, tested, for the next attempt with a better encoder.
 
 Encodings can be cached on disk by text hash (`cache` = an .npz path), which the trainer
 uses under .cache/ so reruns skip the ~100-200 sentences/s encoder.
