@@ -55,19 +55,6 @@ def day_number(date: PartialDate | None) -> int | None:
         return None
 
 
-def _embed(embedder: Embedder | None, existing: Sequence[Story], articles_by_id: Mapping[str, Article],
-           fresh: Sequence[Article]) -> dict[str, Any]:
-    """Article id -> unit embedding of every article the grouper will see (none without
-    an embedder)."""
-    if embedder is None:
-        return {}
-    todo = {aid: articles_by_id[aid] for s in existing for aid in s.article_ids if aid in articles_by_id}
-    todo.update((a.id, a) for a in fresh)
-    ids = list(todo)
-    matrix = embedder([embedding_text(todo[i].title, todo[i].body) for i in ids])
-    return dict(zip(ids, matrix))
-
-
 def lazy_embeddings(embedder: Embedder, articles: Mapping[str, Article]
                     ) -> Callable[[Sequence[Hashable]], list[Any]]:
     """Article ids -> embeddings (None for an unknown id), encoding each article the
@@ -112,9 +99,14 @@ def assign_stories(
     if not fresh:
         return list(existing)
 
-    grouper = Grouper(threshold, embeddings_of=None if checker is None
-                      else lazy_embeddings(checker, {**articles_by_id, **fresh}))
-    vectors = _embed(embedder, existing, articles_by_id, list(fresh.values()))
+    encoder = embedder or checker
+    embeddings_of = None if encoder is None else lazy_embeddings(encoder, {**articles_by_id, **fresh})
+    vectors: dict[str, Any] = {}
+    if embedder is not None and embeddings_of is not None:
+        # every article the grouper will see, in one batch; the scores then mix them in
+        ids = list(dict.fromkeys([*(a for s in existing for a in s.article_ids if a in articles_by_id), *fresh]))
+        vectors = dict(zip(ids, embeddings_of(ids)))
+    grouper = Grouper(threshold, embeddings_of=embeddings_of if embedder is None else None)
     record_of: dict[int, Story] = {}
     for story in existing:
         key = grouper.new_story(pinned=story.pinned)

@@ -97,10 +97,10 @@ def terms(title: str | None, body: str) -> dict[str, float]:
                 counts[term] += TITLE_WEIGHT - 1
     if not counts:
         return {}
-    names = {fold(w) for w in _CAPITALIZED.findall(text)}
-    weights = {
-        t: (1.0 + math.log(c)) * (NAME_WEIGHT if t in names else 1.0) for t, c in counts.items()
-    }
+    weights = {t: 1.0 + math.log(c) for t, c in counts.items()}
+    if NAME_WEIGHT != 1.0:  # off by default: then the names need not be read at all
+        for t in {fold(w) for w in _CAPITALIZED.findall(text)} & weights.keys():
+            weights[t] *= NAME_WEIGHT
     norm = math.sqrt(sum(w * w for w in weights.values()))
     return {t: w / norm for t, w in weights.items()}
 
