@@ -370,10 +370,19 @@ def eval_fnc1(
     embedding_cache: EmbeddingCache = None,
     baseline: Annotated[bool, typer.Option(
         help="Score a plain TF-IDF + logistic regression baseline on the same split instead (a yardstick).")] = False,
+    conventions: Annotated[Optional[Path], typer.Option(
+        "--conventions", help="Score the baseline under three ways of holding FNC-1 out (Body ID; story, pairs "
+        "follow the headline; story, both sides) with this story_clusters_fnc1 folder, to calibrate quoted figures.")] = None,
 ) -> None:
     """Stance (agree/disagree/discuss/unrelated) on FNC-1: relative score, accuracy, per-class F1."""
     from counterpoint.eval.fnc1 import evaluate_fnc1, format_report
 
+    if conventions is not None:
+        from counterpoint.eval.fnc1_baseline import split_conventions
+
+        for row in split_conventions(data, conventions / "documents.csv"):
+            sys.stdout.write(" ".join(f"{k}={v}" for k, v in row.items()) + "\n")
+        return
     if baseline:
         from counterpoint.eval.fnc1_baseline import evaluate_baseline
 

@@ -43,3 +43,23 @@ def test_baseline_figure_on_the_shipped_split(eval_dir) -> None:
     result = evaluate_baseline(eval_dir / "fnc1")
     assert 0.6 <= result["fnc1_relative"] <= 0.72, result
     assert 0.72 <= result["fnc1_relative_at_fnc1_mix"] <= 0.8, result
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_split_conventions_reproduce_the_quoted_baseline_figures(eval_dir) -> None:
+    """The README quotes the baseline at about 0.89 on a Body-ID split and about 0.78 on
+    unseen stories. Measured (seed 0): Body ID 0.8805; story split with pairs following the
+    headline 0.795 (FNC-1's mix kept); both sides held out 0.67 raw, about 0.78 at the mix.
+    So the quoted figures are at FNC-1's class mix, the figure `fnc1_relative_at_fnc1_mix`
+    gives for the shipped model's split."""
+    from counterpoint.eval.fnc1_baseline import split_conventions
+
+    rows = {r["convention"]: r for r in split_conventions(eval_dir / "fnc1",
+                                                          eval_dir / "story_clusters_fnc1" / "documents.csv")}
+    assert 0.86 <= rows["body_id"]["fnc1_relative"] <= 0.91, rows
+    assert 0.75 <= rows["story_headline_side"]["fnc1_relative"] <= 0.82, rows
+    assert rows["story_headline_side"]["unrelated_share"] > 0.6, rows
+    both = rows["story_both_sides"]
+    assert both["unrelated_share"] < 0.5 and both["fnc1_relative"] < 0.72, rows
+    assert 0.74 <= both["fnc1_relative_at_fnc1_mix"] <= 0.82, rows

@@ -319,7 +319,8 @@ def _fig_line(name: str, f: dict[str, Any]) -> str:
     """One table row; '-' where a part had no rows to score."""
     fn, em = f["fnc1"], f["emergent"]
     pc = fn.get("per_class", {})
-    cells = [fn.get("fnc1_relative"), fn.get("fnc1_relative_at_fnc1_mix"), fn.get("accuracy")]
+    cells = [fn.get("fnc1_relative"), fn.get("fnc1_relative_at_fnc1_mix"), fn.get("fnc1_relative_unseen_headlines"),
+             fn.get("accuracy")]
     cells += [pc.get(c, {}).get("f1") for c in LABELS]
     cells += [em.get("accuracy"), em.get("macro_f1")]
     return f"| {name} | " + " | ".join("-" if c is None else f"{c:.4f}" for c in cells) + " |"
@@ -367,7 +368,7 @@ def model_card(meta: dict[str, Any]) -> str:
         "",
         "## Split (honest: by story and by claim)",
         "",
-        f"Stories shuffled with seed {meta['seed']} and cut {meta['fractions']} into train / tune / test;",
+        f"Stories shuffled with seed {meta['seed']} and cut train {meta['fractions']['train']} / tune {meta['fractions']['tune']} / test {meta['fractions']['test']};",
         "an FNC-1 pair is kept only where its headline and body fall in the same part.",
         "Emergent claims follow the FNC-1 stories of their article headlines (majority), else a",
         "seeded hash of the claim id. The model stores 8-byte blake2b hashes of every normalised",
@@ -375,7 +376,7 @@ def model_card(meta: dict[str, Any]) -> str:
         "Train and tune are fitted together (choices by grouped cross-validation over them).",
         "",
         "```",
-        json.dumps(meta["split"], indent=1),
+        json.dumps(meta["split"], indent=1, sort_keys=True),
         "```",
         "",
         "## Features",
@@ -400,13 +401,13 @@ def model_card(meta: dict[str, Any]) -> str:
         f"logistic regressions (C per pair kind {meta['linear_c']}), out-of-fold over the same folds.",
         "",
         "```",
-        json.dumps(meta["training"], indent=1),
+        json.dumps(meta["training"], indent=1, sort_keys=True),
         "```",
         "",
         "## Held-out figures (test part: stories and claims never seen)",
         "",
-        "| variant | FNC-1 relative | at FNC-1 mix | accuracy | agree F1 | disagree F1 | discuss F1 | unrelated F1 | Emergent accuracy | Emergent macro-F1 |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| variant | FNC-1 relative | at FNC-1 mix | unseen headlines | accuracy | agree F1 | disagree F1 | discuss F1 | unrelated F1 | Emergent accuracy | Emergent macro-F1 |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     lines += [_fig_line(v, f) for v, f in figs.items()]
     if gain is not None:
@@ -431,9 +432,15 @@ def model_card(meta: dict[str, Any]) -> str:
         "",
         "Reference: FNC-1 winners 0.8202 / 0.8197 / 0.8172 on the official test set (unseen headlines and",
         "bodies, 72 % unrelated). Our test part has far fewer unrelated pairs (35 %: a cross-story pair is",
-        "kept only when both stories are held out), which weighs the harder related classes more; the",
-        "'at FNC-1 mix' column re-weights the unrelated rows to FNC-1's 73 % (eval/fnc1.py",
-        "`fnc_score_at_mix`) for comparison with published figures. The plain score is the gate.",
+        "kept only when both stories are held out), which weighs the harder related classes more. Two",
+        "figures put it on the published scale: 'at FNC-1 mix' re-weights the unrelated rows to FNC-1's",
+        "73 % (eval/fnc1.py `fnc_score_at_mix`); 'unseen headlines' scores every pair whose headline the",
+        "model never saw (FNC-1's mix kept; its unrelated pairs may hold a body of a training story).",
+        "The second is the convention under which the eval README quotes a plain TF-IDF + logistic",
+        "regression at 'about 0.78 on unseen stories' (and 0.89 on a Body-ID split):",
+        "`counterpoint eval fnc1 ../shared/eval/fnc1 --conventions ../shared/eval/story_clusters_fnc1`",
+        "measures that baseline at 0.882 (Body ID), 0.790 (stories, pairs follow the headline) and",
+        "0.704 (stories, both sides held out; 0.787 at FNC-1's mix). The plain score is the strictest.",
         "",
         "## What was tried",
         "",
