@@ -1,7 +1,7 @@
 """A whole batch of texts tokenised at once: headlines whole, bodies sentence by sentence.
 
 `sentence_batch(heads, bodies)` returns what the per-text definitions give,
-`token_batch([tokens_clean(h) for h in heads] + [tokens_clean(s) for b in bodies for s in
+`counts.token_batch([tokens_clean(h) for h in heads] + [tokens_clean(s) for b in bodies for s in
 sentences(b, limit)])` plus each sentence's count of '"' and '?', with a fixed number of
 C and numpy passes over one joined text instead of ~6 Python-level calls per sentence and
 one Python string per token (a batch of 4,000 news bodies has ~75,000 sentences and
@@ -41,15 +41,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from counterpoint.stance.text import (
-    LONE_APOSTROPHE,
-    SUFFIX_RUN_ON,
-    TOKEN_PATTERN,
-    TokenBatch,
-    sentences,
-    token_batch,
-    tokens_clean,
-)
+from counterpoint.stance.counts import TokenBatch, token_batch
+from counterpoint.stance.text import LONE_APOSTROPHE, SUFFIX_RUN_ON, TOKEN_PATTERN, sentences, tokens_clean
 
 MARK_SENT, MARK_END = "\x01", "\x02"
 # The breaks of text._SENTENCE_END, matched from their first character, one pattern per

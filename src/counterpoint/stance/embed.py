@@ -37,8 +37,9 @@ from pathlib import Path
 import numpy as np
 
 from counterpoint.nlp import embeddings as shared
+from counterpoint.stance.counts import group_counts, pair_counts, token_batch
 from counterpoint.stance.features import ASSERT, CUE_GROUPS, MODAL, REFUTE_BIGRAMS, REPORT, STRONG_REFUTE
-from counterpoint.stance.text import clean, group_counts, pair_counts, sentences, text_hash, token_batch, tokens_clean
+from counterpoint.stance.text import clean, sentences, text_hash, tokens_clean
 
 log = logging.getLogger(__name__)
 DIM = shared.DIMENSION

@@ -21,7 +21,7 @@ The family of the FNC-1 winners and of "a simple but tough-to-beat baseline":
 Batch API: texts are de-duplicated first (FNC-1 bodies recur across dozens of
 headlines), every text is vectorised once, and pair-level similarities are sparse
 row-wise products, so extraction runs at thousands of pairs per second on one core.
-The headlines and all body sentences form one token batch (stance/text.py: word ids, each
+The headlines and all body sentences form one token batch (stance/counts.py: word ids, each
 distinct word looked up once) from which term counts, cue and focus counts, flags and
 content stems are all read; the per-text definitions they equal are in the tests.
 """
@@ -39,22 +39,15 @@ import numpy as np
 from scipy import sparse
 
 from counterpoint.stance.batchtext import sentence_batch
-from counterpoint.stance.text import (
-    AGREE,
-    HEDGE,
-    NEGATION,
-    REFUTE,
+from counterpoint.stance.counts import (
     TokenBatch,
-    capitalised_stems,
-    clean,
-    sorted_unique,
     content_stem_rows,
     group_counts,
-    numbers,
     pair_counts,
+    sorted_unique,
     term_counts,
-    tokens,
 )
+from counterpoint.stance.text import AGREE, HEDGE, NEGATION, REFUTE, capitalised_stems, clean, numbers, tokens
 
 HEADLINE_FLAGS = ("fake", "hoax", "fraud", "false", "not", "deni", "doubt", "debunk", "rumor", "claim",
                   "no", "never", "prank", "satire", "report", "may", "could")
@@ -329,7 +322,7 @@ def _stem_keys(batch: TokenBatch, nh: int, nsent: np.ndarray, start: np.ndarray,
     """Content stems of [each headline, each body, each body's lead (first LEAD_SENTENCES
     sentences), each body's first sentence] from one batch (rows: the nh headlines, then
     every body's sentences in order), as sorted distinct keys `text * n_stems + stem id`
-    (what stance.text.content_stem_keys gives for these four groupings); the stems are
+    (what stance.counts.content_stem_keys gives for these four groupings); the stems are
     looked up once per distinct word. The three body groupings come from one sort: each
     (body, stem) key carries the earliest sentence it is in (0: the first, 1: the lead, 2:
     later) in its low bits, and the first of a run of equal keys has the smallest.
