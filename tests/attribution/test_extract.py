@@ -349,3 +349,18 @@ def test_short_name_resolves_to_the_longer_media_name(attribute) -> None:
 def test_scare_quotes_do_not_make_mixed(attribute) -> None:
     a = by_cue(attribute('Analysts said the so-called "crisis" was over.'), "say")
     assert a.kind == I
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "hedged"),
+    [
+        # the analysts dismiss the crisis: their subject, not the outlet's distance
+        ('Analysts said the so-called "crisis" was over.', "say", False),
+        ("The mayor said the so-called flood plan had been shelved.", "say", False),
+        # a frame around what is reported or denied
+        ("The mayor said Lenport had signed the so-called flood plan.", "say", True),
+        ("The mayor denied the so-called flood plan.", "deny", True),
+    ],
+)
+def test_so_called_hedges_only_as_a_frame(attribute, text, cue, hedged) -> None:
+    assert by_cue(attribute(text), cue).hedged_by_outlet is hedged

@@ -165,6 +165,25 @@ OUTLET_HEDGE_WORDS: frozenset[str] = frozenset(
 )
 
 
+# Words that may open a noun phrase ahead of a distancing word at the head of a content.
+SUBJECT_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such"})
+
+
+def frames_the_content(polarity: Polarity, content: str, at: int) -> bool:
+    """Whether a distancing word ("so-called", "claims of") at `at` of a reported content
+    is the outlet's frame around what is reported, not the subject the source talks about.
+
+    "said the so-called leak was a crude attempt": the source dismisses the leak; the
+    outlet keeps no distance from that statement (if anything it sides with it).
+    "rejected the so-called deal", "denied claims that P", "said Ostrel signed the
+    so-called deal": the frame is around what is reported. So it frames unless it opens
+    the content (at most a determiner before it) of a cue that states, hedges or asks."""
+    if polarity in (Polarity.DENIES, Polarity.ACCUSES):
+        return True
+    before = content[:at].split()
+    return not (len(before) <= 1 and all(w.lower() in SUBJECT_DETERMINERS for w in before))
+
+
 def cue_info(lemma: str) -> CueInfo | None:
     """The CueInfo for a verb, phrase or noun cue; None when the lemma is not a cue."""
     key = lemma.lower()

@@ -51,7 +51,7 @@ from counterpoint.attribution.chains import (
     statement_channel,
     told_addressee,
 )
-from counterpoint.attribution.cues import CUES, OUTLET_HEDGE_WORDS, is_outlet_hedge
+from counterpoint.attribution.cues import CUES, OUTLET_HEDGE_WORDS, frames_the_content, is_outlet_hedge
 from counterpoint.attribution.outlet import outlet_spans
 from counterpoint.attribution.quotes import (
     Quote,
@@ -109,7 +109,9 @@ def _hedged(doc: Any, cand: Candidate, content: list[tuple[int, int]], quotes: l
         for tok in doc.char_span(s, e, alignment_mode="expand") or []:
             if tok.lower_ in OUTLET_HEDGE_WORDS and not inside_quote(quotes, tok.idx):
                 return True
-        if "so-called" in doc_text(doc)[s:e].lower():
+        text = doc_text(doc)[s:e]
+        at = text.lower().find("so-called")
+        if at >= 0 and frames_the_content(cand.polarity, text, at):
             return True
     return False
 

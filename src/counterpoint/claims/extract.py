@@ -60,6 +60,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from counterpoint.attribution.cues import frames_the_content
 from counterpoint.claims.align import tokens_of
 from counterpoint.claims.parts import ClaimParts, attribute_parts, numbers_in, parts_of
 from counterpoint.claims.split import comparative_attributes, split_clauses
@@ -355,7 +356,8 @@ def distancing(attribution: Attribution, text: str) -> str | None:
     In order: the attribution is marked `hedged_by_outlet`; the cue is a verb of
     distance ("claims", "alleged"); the content, in the outlet's words (reported
     speech, not a quotation), names the proposition as someone's "claims of" /
-    "allegations that" / a "so-called" thing, or carries "allegedly"/"reportedly".
+    "allegations that" / a "so-called" thing (not when that thing is only the subject
+    a statement talks about: `attribution.cues.frames_the_content`), or carries "allegedly"/"reportedly".
     The outlet's own voice never distances itself from itself.
     """
     if attribution.source.kind is SourceKind.OUTLET:
@@ -363,7 +365,10 @@ def distancing(attribution: Attribution, text: str) -> str | None:
     if attribution.cue_lemma and attribution.cue_lemma.lower() in DISTANCING_CUES:
         return attribution.cue.text if attribution.cue is not None else attribution.cue_lemma
     if attribution.kind is not AttributionKind.DIRECT:
-        match = DISTANCING_NOUNS.search(text) or DISTANCING_ADVERB.search(text)
+        match = DISTANCING_NOUNS.search(text)
+        if match and not frames_the_content(attribution.polarity, text, match.start()):
+            match = None  # the subject the source talks about, not a frame
+        match = match or DISTANCING_ADVERB.search(text)
         if match:
             return match.group(0)
     if attribution.hedged_by_outlet:
