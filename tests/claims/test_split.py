@@ -23,6 +23,13 @@ SPLITS = [
     ),
     ("The mayor builds and sells houses.", ["The mayor builds and sells houses."]),
     ("The ferry left at noon.", ["The ferry left at noon."]),
+    # a noun read as a verb after a comma: no clause of its own
+    (
+        "Brenn met Ostrel's envoy last week to discuss a new ferry timetable, projects the council "
+        "described as purely local.",
+        ["Brenn met Ostrel's envoy last week to discuss a new ferry timetable, projects the council "
+         "described as purely local."],
+    ),
 ]
 
 

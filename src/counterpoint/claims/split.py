@@ -88,6 +88,18 @@ def _joiner_before(span: Any, conj: Any, after: int) -> Any | None:
     return None
 
 
+_FINITE_TENSE = {"VBD": "past", "VBZ": "present", "VBP": "present"}
+
+
+def _tense_clash(previous: Any, conj: Any) -> bool:
+    """Finite verbs of different tenses (step 2): "met the envoy last week, projects the
+    ministry called commercial" is a noun the small parser read as a verb, not a
+    clause; verbs joined by a bare comma share their tense ("closed the bridge, opened
+    the ferry")."""
+    a, b = _FINITE_TENSE.get(previous.tag_), _FINITE_TENSE.get(conj.tag_)
+    return a is not None and b is not None and a != b
+
+
 def split_clauses(doc: Any, start: int, end: int) -> list[str]:
     """The content's text cut at coordinated full clauses (see module doc)."""
     span = _span(doc, start, end)
@@ -111,7 +123,7 @@ def split_clauses(doc: Any, start: int, end: int) -> list[str]:
             c.i > previous.i and c.i < joiner.i and c.dep_ not in ("cc", "punct", "conj")
             for c in previous.children
         )
-        if not has_complement:
+        if not has_complement or (joiner.lower_ == "," and _tense_clash(previous, conj)):
             return [text_all]
         cuts.append((joiner, conj))
         previous = conj
