@@ -251,6 +251,20 @@ COMPARED = (
     "held-out claims (294 rows of 39 claims): head 1 0.7653, head 2 0.7483; difference -0.017,"
     " 95% interval [-0.052, +0.015]; head 2's accuracy interval [0.702, 0.807]",
 )
+# Measured in session 5 against head 2's out-of-fold probabilities (fold seed 0), not kept:
+# what the optional encoder and the stance model's trees add to this head.
+NOT_KEPT = (
+    "a cross-encoder: all-MiniLM-L6-v2 (the only encoder available offline) fine-tuned on"
+    " (claim, headline) pairs with a mean-pooled linear head, AdamW, batch 16, max 96 tokens,"
+    " CPU, about 50 s an epoch. On fold 0 of the grouped CV (300 rows): every layer trained,"
+    " 8 epochs, lr 1e-4: 0.740 alone vs the head's 0.747, best blend 0.760 (weight 0.5);"
+    " 4 epochs, lr 5e-5: 0.687; the variant that fits the 20 MB limit (embeddings and layer 0"
+    " frozen, the rest shipped in fp16), 6 epochs, lr 1e-4: 0.713 alone, no blend above the"
+    " head (0.747); top two layers only: 0.70-0.71. Far from the +5 points 0.80 needs.",
+    "the stance model's trees (out-of-fold over the same training claims, 100 rounds): 0.7415"
+    " alone vs the head's 0.7777; blends of 0.1 to 0.5 trees 0.7742 to 0.7631 (claim bootstrap"
+    " of the difference at 0.2: [-0.011, +0.005]).",
+)
 # Carried from head 1's card (same CV, one fold seed, its baseline 0.7477).
 TRIED_HEAD1 = (
     ("headline n-grams without the claim-word mask", 0.7359),
@@ -345,6 +359,10 @@ def model_card(meta: dict[str, Any]) -> str:
         "- the stance model's own headline probabilities: on its training claims they are in-sample"
         " (0.92 accuracy there vs 0.69 on the tune claims), so a head cannot learn how far to trust"
         " them; mixed in with one weight chosen on the tune claims they did not help (0.737 alone).",
+        "",
+        "Against head 2's out-of-fold probabilities (fold seed 0), not kept:",
+        "",
+        *[f"- {what}" for what in NOT_KEPT],
         "",
         "## Training",
         "",
