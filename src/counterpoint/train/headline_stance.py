@@ -260,7 +260,8 @@ NOT_KEPT = (
     " 8 epochs, lr 1e-4: 0.740 alone vs the head's 0.747, best blend 0.760 (weight 0.5);"
     " 4 epochs, lr 5e-5: 0.687; the variant that fits the 20 MB limit (embeddings and layer 0"
     " frozen, the rest shipped in fp16), 6 epochs, lr 1e-4: 0.713 alone, no blend above the"
-    " head (0.747); top two layers only: 0.70-0.71. Far from the +5 points 0.80 needs.",
+    " head (0.747); top two layers only: 0.70-0.71. Far from the +5 points 0.80 needs"
+    " (bench/headline_cross_encoder.py reproduces these runs).",
     "the stance model's trees (out-of-fold over the same training claims, 100 rounds): 0.7415"
     " alone vs the head's 0.7777; blends of 0.1 to 0.5 trees 0.7742 to 0.7631 (claim bootstrap"
     " of the difference at 0.2: [-0.011, +0.005]).",
