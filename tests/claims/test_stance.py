@@ -26,7 +26,7 @@ S = Stance
         (P.ASSERTS, "“The port will reopen,”", S.ASSERTS, "The port will reopen"),
         # main-verb negation -> positive proposition, denies
         (P.ASSERTS, "Varnia does not participate in any project in Ostrel", S.DENIES,
-         "Varnia participates in project in Ostrel"),
+         "Varnia participates in a project in Ostrel"),
         (P.ASSERTS, "the ministry did not supply rifles", S.DENIES, "the ministry supplied rifles"),
         (P.ASSERTS, "the mayor doesn't plan a raid", S.DENIES, "the mayor plans a raid"),
         (P.ASSERTS, "not working with Ostrel on tank production", S.DENIES,
@@ -66,7 +66,21 @@ S = Stance
         (P.ASSERTS, "the report is fake", S.DENIES, "the report"),
         # a reported denial inside the content
         (P.ASSERTS, "Varnia has denied its part in any plan to sell tanks", S.DENIES,
-         "Varnia's part in any plan to sell tanks"),
+         "Varnia's part in a plan to sell tanks"),
+        # words only a negation licenses, stated as the holder denies them
+        (P.DENIES, "the visit had anything to do with a tank deal", S.DENIES,
+         "the visit had something to do with a tank deal"),
+        (P.DENIES, "that any vessel has docked at Lenport", S.DENIES,
+         "a vessel has docked at Lenport"),
+        (P.DENIES, "that any foreign vessel has docked at Lenport", S.DENIES,
+         "foreign vessel has docked at Lenport"),
+        (P.DENIES, "any lease exists", S.DENIES, "lease exists"),
+        (P.DENIES, "that any warships docked at Lenport", S.DENIES, "warships docked at Lenport"),
+        (P.ASSERTS, "the navy did not send anyone to the port at all", S.DENIES,
+         "the navy sent someone to the port"),
+        (P.DENIES, "that Varnia has ever sold tanks", S.DENIES, "Varnia has sold tanks"),
+        # asserted: "any" stays
+        (P.ASSERTS, "Varnia sold any tanks it had", S.ASSERTS, "Varnia sold any tanks it had"),
         (P.DENIES, "in the strongest terms the claims of Varnia's sale of tanks", S.DENIES,
          "Varnia's sale of tanks"),
         # hedges in the main clause

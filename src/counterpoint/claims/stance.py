@@ -394,10 +394,43 @@ def _positive(text: str) -> tuple[str, bool]:
     if not candidates:
         return text, False
     _, out = min(candidates, key=lambda c: c[0])
-    # "participate in any project" reads as "participates in a project" once positive.
-    out = re.sub(r"\bany\s+", "", out, count=1, flags=re.I)
-    out = re.sub(r"\b(has|have|had|is|are|was|were)\s+ever\s+", r"\1 ", out, count=1, flags=re.I)
     return re.sub(r"\s+", " ", out).strip(), True
+
+
+# Words that end the noun phrase after "any" (so the word before them is its noun).
+_AFTER_NOUN = frozenset({
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "to", "in", "on",
+    "at", "of", "for", "with", "by", "from", "that", "which", "who", "and", "or",
+})
+_INDEFINITES = {"anything": "something", "anyone": "someone", "anybody": "somebody", "anywhere": "somewhere"}
+
+
+def _any_phrase(match: re.Match[str]) -> str:
+    """"any" before a noun phrase: "a"/"an" where one singular noun follows it and then
+    a preposition or an auxiliary ("any project in", "any plan to"); otherwise "any" is
+    only dropped ("any warships docked", "any foreign vessel has docked"): without a
+    parse a longer phrase may end in a verb ("any lease exists")."""
+    words = match.group(2).split()
+    first = words[0].lower()
+    singular = (len(words) > 1 and words[1].lower() in _AFTER_NOUN
+                and not (first.endswith("s") and not first.endswith(("ss", "us", "is"))))
+    if not singular:
+        return match.group(2)
+    article = "an" if first[:1] in "aeiou" else "a"
+    return f"{article} {match.group(2)}"
+
+
+def positive_polarity(text: str) -> str:
+    """A denied or negated proposition stated as its holder denies it, without the
+    words only a negation licenses: "had anything to do with" -> "had something to do
+    with", "any project in" -> "a project in", "any warships" -> "warships", "has ever been"
+    -> "has been", "at all" dropped."""
+    out = re.sub(r"\b(anything|anyone|anybody|anywhere)\b",
+                 lambda m: _INDEFINITES[m.group(1).lower()], text, flags=re.I)
+    out = re.sub(r"\b(any)\s+((?:[\w'-]+\s*){1,4})", _any_phrase, out, count=1, flags=re.I)
+    out = re.sub(r"\b(has|have|had|is|are|was|were)\s+ever\s+", r"\1 ", out, count=1, flags=re.I)
+    out = re.sub(r"\s+at all\b", "", out, flags=re.I)
+    return re.sub(r"\s+", " ", out).strip()
 
 
 # "The Wire could not independently verify whether P" / "it could not be confirmed that P".
@@ -482,6 +515,7 @@ def stance_of(cue_polarity: Polarity, content_text: str) -> tuple[Stance, str]:
         stance = FLIP[stance]
     if stance is Stance.ASSERTS and (hedged or _is_hedged(text)):
         stance = Stance.HEDGES
-    # "any foreign vessel has docked" (from "denied that any ...") reads without "any".
-    text = re.sub(r"^any\s+(?=\w)", "", text.strip(" ,;:.!?-–—"), flags=re.I)
+    text = text.strip(" ,;:.!?-–—")
+    if stance is Stance.DENIES or negations:
+        text = positive_polarity(text)  # "denied that any vessel has docked" -> "a vessel has docked"
     return stance, text
