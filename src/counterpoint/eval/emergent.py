@@ -7,7 +7,8 @@ discuss), and scores **only rows the model never saw**: a row is excluded when i
 headline or its article headline (normalised, hashed) was used to train or tune the
 model. (Emergent's article headlines are often FNC-1 headlines, so both count.)
 
-Metrics: accuracy, macro-F1, per-class P/R/F1, confusion; `accuracy=...` last.
+Metrics: accuracy, macro-F1, per-class P/R/F1, confusion, a 95 % bootstrap interval of
+the accuracy over whole claims (eval/bootstrap.py); `accuracy=...` last.
 `--out` writes `id,articleHeadlineStance` for every row.
 
 Scorer: `use_head=False` forces the stance model's headline path; otherwise
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from counterpoint.errors import CounterpointError
+from counterpoint.eval.bootstrap import DRAWS, accuracy_interval
 from counterpoint.eval.fnc1 import classification_report, predict_pairs
 from counterpoint.eval.predictions import write_csv
 
@@ -110,6 +112,10 @@ def evaluate_emergent(folder: Path, out: Path | None = None, model_dir: Path | N
         report = classification_report([rows[i].stance for i in keep], [predicted[i] for i in keep],  # type: ignore[misc]
                                        EMERGENT_LABELS)
         result.update(report)
+        claims = [rows[i].claim_id for i in keep]
+        result["accuracy_interval_95"] = list(accuracy_interval(
+            [rows[i].stance for i in keep], [predicted[i] for i in keep], claims))  # type: ignore[misc]
+        result["interval"] = f"bootstrap over claims ({len(set(claims))}), {DRAWS} draws"
     return result
 
 

@@ -10,7 +10,8 @@ Metrics: FNC-1 relative score (README: +0.25 right label; +0.50 more if right an
 related; +0.25 if gold and prediction are both related; divided by the maximum), the
 same re-weighted to FNC-1's share of unrelated pairs (see `fnc_score_at_mix`), accuracy,
 per-class precision/recall/F1, macro-F1, the confusion matrix (rows gold, columns
-predicted). `--out` writes predictions for every row (`Headline,Body ID,Stance`, same
+predicted), and a 95 % bootstrap interval of the relative score over whole stories
+(eval/bootstrap.py; headlines where story_clusters_fnc1 is not beside the folder). `--out` writes predictions for every row (`Headline,Body ID,Stance`, same
 order).
 """
 
@@ -27,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from counterpoint.errors import CounterpointError
+from counterpoint.eval.bootstrap import DRAWS, group_bootstrap_interval
 from counterpoint.eval.predictions import write_csv
 
 FNC_LABELS = ("agree", "disagree", "discuss", "unrelated")
@@ -60,17 +62,31 @@ def load_fnc1(folder: Path) -> list[FncRow]:
     return rows
 
 
+def fnc_row_scores(gold: Sequence[str], predicted: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: (score, maximum) as FNC-1 defines them."""
+    score, maximum = np.zeros(len(gold)), np.zeros(len(gold))
+    for i, (g, p) in enumerate(zip(gold, predicted)):
+        related_g, related_p = g != "unrelated", p != "unrelated"
+        maximum[i] = 1.0 if related_g else 0.25
+        if g == p:
+            score[i] += 0.25 + (0.5 if related_g else 0.0)
+        if related_g and related_p:
+            score[i] += 0.25
+    return score, maximum
+
+
 def fnc_score(gold: Sequence[str], predicted: Sequence[str]) -> tuple[float, float]:
     """(score, maximum) as FNC-1 defines them."""
-    score = maximum = 0.0
-    for g, p in zip(gold, predicted):
-        related_g, related_p = g != "unrelated", p != "unrelated"
-        maximum += 1.0 if related_g else 0.25
-        if g == p:
-            score += 0.25 + (0.5 if related_g else 0.0)
-        if related_g and related_p:
-            score += 0.25
-    return score, maximum
+    score, maximum = fnc_row_scores(gold, predicted)
+    return float(score.sum()), float(maximum.sum())
+
+
+def fnc1_relative_interval(gold: Sequence[str], predicted: Sequence[str], groups: Sequence[str],
+                           **kwargs: Any) -> tuple[float, float]:
+    """Bootstrap interval of the relative score, whole stories (or headlines) drawn
+    (eval/bootstrap.py)."""
+    score, maximum = fnc_row_scores(gold, predicted)
+    return group_bootstrap_interval(groups, lambda rows: float(score[rows].sum() / maximum[rows].sum()), **kwargs)
 
 
 def classification_report(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
@@ -189,7 +205,11 @@ def evaluate_fnc1(folder: Path, out: Path | None = None, model_dir: Path | None 
         "scored": len(keep), "pairs_per_second": run.pairs_per_second(),
     }
     if keep:
-        result.update(fnc1_metrics([rows[i].stance for i in keep], [predicted[i] for i in keep]))  # type: ignore[misc]
+        gold_kept, predicted_kept = [rows[i].stance for i in keep], [predicted[i] for i in keep]
+        result.update(fnc1_metrics(gold_kept, predicted_kept))  # type: ignore[arg-type]
+        groups, unit = _story_groups(folder, [rows[i].headline for i in keep])
+        result["fnc1_relative_interval_95"] = list(fnc1_relative_interval(gold_kept, predicted_kept, groups))  # type: ignore[arg-type]
+        result["interval"] = f"bootstrap over {unit} ({len(set(groups))}), {DRAWS} draws"
     if not include_seen:
         # The convention the eval README's baseline figures are quoted under (see
         # eval/fnc1_baseline.py `split_conventions`): every pair whose headline is unseen,
@@ -201,6 +221,21 @@ def evaluate_fnc1(folder: Path, out: Path | None = None, model_dir: Path | None 
             result["fnc1_relative_unseen_headlines"] = round(score / maximum, 4)
             result["scored_unseen_headlines"] = len(side)
     return result
+
+
+def _story_groups(folder: Path, headlines: Sequence[str]) -> tuple[list[str], str]:
+    """The story of each headline where story_clusters_fnc1 sits beside the FNC-1
+    folder (as in ../shared/eval), else the headline itself; and what the groups are."""
+    from counterpoint.eval.splits import load_story_ids
+    from counterpoint.stance.text import normalise
+
+    documents = Path(folder).parent / "story_clusters_fnc1" / "documents.csv"
+    if documents.exists():
+        _, head_story = load_story_ids(documents)
+        keys = [normalise(h) for h in headlines]
+        if all(k in head_story for k in keys):
+            return [head_story[k] for k in keys], "stories"
+    return [normalise(h) for h in headlines], "headlines"
 
 
 def format_report(result: dict[str, Any]) -> str:
