@@ -424,6 +424,7 @@ def train_headline_stance(
     data: Annotated[Path, typer.Argument(help="Folder holding emergent/ (and story_clusters_fnc1/ for the fallback split).")],
     out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the head and its card (default: the packaged stance folder).")] = None,
     seed: Annotated[int, typer.Option(help="Random seed (folds).")] = 0,
+    model: Annotated[Optional[Path], typer.Option("--model", help="The stance model whose training claims the head trains on (default: the packaged one).")] = None,
 ) -> None:
     """Train the headline stance head on Emergent training claims (after `train stance`; needs the `train` extra)."""
     import logging
@@ -431,7 +432,7 @@ def train_headline_stance(
     from counterpoint.train.headline_stance import train_headline_stance as train
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", stream=sys.stderr)
-    meta = train(data, out, seed=seed)
+    meta = train(data, out, seed=seed, model_dir=model)
     sys.stdout.write(json.dumps({k: meta.get(k) for k in ("chosen", "train", "held_out", "held_out_figures",
                                                           "training_seconds")}, indent=2, default=str) + "\n")
 
