@@ -169,8 +169,10 @@ def test_cli_train_headline_stance(tmp_path: Path, capsys: pytest.CaptureFixture
     monkeypatch.setattr(trainer, "GRID", ({"c": 10.0, "min_df": 1, "balanced": False},))
     real = trainer.train_headline_stance
     monkeypatch.setattr(trainer, "train_headline_stance",
-                        lambda d, o, seed=0: real(d, o, seed=seed, grid=trainer.GRID, model_dir=model))
-    assert main(["train", "headline-stance", str(data), "--out", str(tmp_path / "head")]) == 0
+                        lambda d, o, seed=0, model_dir=None: real(d, o, seed=seed, grid=trainer.GRID,
+                                                                  model_dir=model_dir))
+    assert main(["train", "headline-stance", str(data), "--out", str(tmp_path / "head"),
+                 "--model", str(model)]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["held_out_figures"]["scored"] == 3
 
