@@ -129,13 +129,9 @@ def fnc_score_at_mix(gold: Sequence[str], predicted: Sequence[str], unrelated_sh
     if not n_unrel or not n_rel:
         return None
     w = unrelated_share / (1 - unrelated_share) * n_rel / n_unrel
-    score = maximum = 0.0
-    for g, p in zip(gold, predicted):
-        s, m = fnc_score([g], [p])
-        k = w if g == "unrelated" else 1.0
-        score += k * s
-        maximum += k * m
-    return round(score / maximum, 4)
+    score, maximum = fnc_row_scores(gold, predicted)
+    k = np.where(np.array(gold) == "unrelated", w, 1.0)
+    return round(float((k * score).sum() / (k * maximum).sum()), 4)
 
 
 def fnc1_metrics(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
