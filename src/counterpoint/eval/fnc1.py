@@ -10,9 +10,10 @@ Metrics: FNC-1 relative score (README: +0.25 right label; +0.50 more if right an
 related; +0.25 if gold and prediction are both related; divided by the maximum), the
 same re-weighted to FNC-1's share of unrelated pairs (see `fnc_score_at_mix`), accuracy,
 per-class precision/recall/F1, macro-F1, the confusion matrix (rows gold, columns
-predicted), and a 95 % bootstrap interval of the relative score over whole stories
-(eval/bootstrap.py; headlines where story_clusters_fnc1 is not beside the folder). `--out` writes predictions for every row (`Headline,Body ID,Stance`, same
-order).
+predicted), a 95 % bootstrap interval of the relative score over whole stories
+(eval/bootstrap.py; headlines where story_clusters_fnc1 is not beside the folder), and
+the relative score of every pair whose headline is unseen (the published scale).
+`--out` writes predictions for every row (`Headline,Body ID,Stance`, same order).
 """
 
 from __future__ import annotations
@@ -79,6 +80,12 @@ def fnc_score(gold: Sequence[str], predicted: Sequence[str]) -> tuple[float, flo
     """(score, maximum) as FNC-1 defines them."""
     score, maximum = fnc_row_scores(gold, predicted)
     return float(score.sum()), float(maximum.sum())
+
+
+def fnc_relative(gold: Sequence[str], predicted: Sequence[str]) -> float:
+    """The FNC-1 relative score: score / maximum, rounded (0.0 with no rows)."""
+    score, maximum = fnc_score(gold, predicted)
+    return round(score / maximum, 4) if maximum else 0.0
 
 
 def fnc1_relative_interval(gold: Sequence[str], predicted: Sequence[str], groups: Sequence[str],
@@ -213,8 +220,8 @@ def evaluate_fnc1(folder: Path, out: Path | None = None, model_dir: Path | None 
         # story (seen with other headlines), which is why it is not the main figure.
         side = [i for i, r in enumerate(rows) if r.stance is not None and not run.claim_seen[i]]
         if side:
-            score, maximum = fnc_score([rows[i].stance for i in side], [predicted[i] for i in side])  # type: ignore[misc]
-            result["fnc1_relative_unseen_headlines"] = round(score / maximum, 4)
+            result["fnc1_relative_unseen_headlines"] = fnc_relative(
+                [rows[i].stance for i in side], [predicted[i] for i in side])  # type: ignore[misc]
             result["scored_unseen_headlines"] = len(side)
     return result
 
